@@ -1,0 +1,8 @@
+package cortex
+
+import "github.com/neurotutor/neurotutor/sim"
+
+// Models lists the factories of this package's models.
+func Models() []sim.Factory {
+	return []sim.Factory{}
+}

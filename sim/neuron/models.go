@@ -1,0 +1,10 @@
+package neuron
+
+import "github.com/neurotutor/neurotutor/sim"
+
+// Models lists the factories of this package's models.
+func Models() []sim.Factory {
+	return []sim.Factory{
+		func() sim.Model { return NewLinear() },
+	}
+}

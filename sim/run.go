@@ -1,0 +1,181 @@
+package sim
+
+import (
+	"fmt"
+	"math"
+)
+
+// Run drives a model and records its signals. It is the one harness behind
+// the live lab and `neurotutor sim run`: Advance steps the model, samples
+// every signal each Every steps into ring buffers that hold the last
+// Window ms, and counts time.
+type Run struct {
+	Model Model
+	info  Info
+	every int // steps per recorded sample
+	steps int // steps since reset
+	seed  uint64
+	t     []ring    // sample times, ms
+	sig   []ring    // one ring per signal
+	buf   []float64 // scratch for Sample
+}
+
+// NewRun wraps m, recording enough samples for window ms (Info().Window when
+// window ≤ 0) at about one sample per `every` steps (chosen so a window holds
+// no more than 2000 samples when every ≤ 0).
+func NewRun(m Model, window float64, every int) *Run {
+	info := m.Info()
+	if window <= 0 {
+		window = info.Window
+	}
+	steps := int(math.Ceil(window / info.DT))
+	if every <= 0 {
+		every = max(1, steps/2000)
+	}
+	n := steps/every + 2
+	r := &Run{Model: m, info: info, every: every, buf: make([]float64, len(info.Signals))}
+	r.t = []ring{newRing(n)}
+	r.sig = make([]ring, len(info.Signals))
+	for i := range r.sig {
+		r.sig[i] = newRing(n)
+	}
+	return r
+}
+
+// Info is the model's description.
+func (r *Run) Info() Info { return r.info }
+
+// Seed is the seed of the current run.
+func (r *Run) Seed() uint64 { return r.seed }
+
+// SampleMS is the time between recorded samples, in ms.
+func (r *Run) SampleMS() float64 { return float64(r.every) * r.info.DT }
+
+// Reset restarts the model at time zero with seed and clears the record.
+func (r *Run) Reset(seed uint64) {
+	r.seed = seed
+	r.steps = 0
+	r.Model.Reset(seed)
+	r.t[0].clear()
+	for i := range r.sig {
+		r.sig[i].clear()
+	}
+	r.record()
+}
+
+// Advance steps the model forward by ms of simulated time (rounded to whole
+// steps) and records samples. It does not allocate.
+func (r *Run) Advance(ms float64) {
+	n := int(math.Round(ms / r.info.DT))
+	for range n {
+		r.Model.Step()
+		r.steps++
+		if r.steps%r.every == 0 {
+			r.record()
+		}
+	}
+}
+
+// Steps is the number of steps since the last Reset.
+func (r *Run) Steps() int { return r.steps }
+
+func (r *Run) record() {
+	r.Model.Sample(r.buf)
+	r.t[0].push(r.Model.Time())
+	for i, v := range r.buf {
+		r.sig[i].push(v)
+	}
+}
+
+// Trace copies the recorded samples of the signal key into s (X = time in
+// ms), reusing its storage. It reports false for an unknown signal.
+func (r *Run) Trace(key string, s *Series) bool {
+	for i, sg := range r.info.Signals {
+		if sg.Key == key {
+			s.X = r.t[0].appendTo(s.X[:0])
+			s.Y = r.sig[i].appendTo(s.Y[:0])
+			return true
+		}
+	}
+	return false
+}
+
+// FillPlot fills dst for the plot with the given key: traces from the
+// record, anything else from the model.
+func (r *Run) FillPlot(spec PlotSpec, dst *PlotData) {
+	dst.Reset()
+	if spec.Kind != PlotTrace {
+		r.Model.Plot(spec.Key, dst)
+		return
+	}
+	for _, key := range spec.Signals {
+		label := key
+		for _, sg := range r.info.Signals {
+			if sg.Key == key {
+				label = sg.Label
+			}
+		}
+		r.Trace(key, dst.AddSeries(label, false))
+	}
+	end := r.Model.Time()
+	dst.XMin, dst.XMax = max(0, end-r.info.Window), max(end, r.info.Window)
+	dst.YMin, dst.YMax = spec.YMin, spec.YMax
+}
+
+// Metrics returns the model's metrics now, in the order of Info().Metrics,
+// written into dst (grown if needed).
+func (r *Run) Metrics(dst []float64) []float64 {
+	if cap(dst) < len(r.info.Metrics) {
+		dst = make([]float64, len(r.info.Metrics))
+	}
+	dst = dst[:len(r.info.Metrics)]
+	r.Model.Metrics(dst)
+	return dst
+}
+
+// CheckFinite reports the first non-finite signal or metric, if any: a
+// guard the tests run over every model and parameter range.
+func (r *Run) CheckFinite() error {
+	r.Model.Sample(r.buf)
+	for i, v := range r.buf {
+		if math.IsNaN(v) || math.IsInf(v, 0) {
+			return fmt.Errorf("signal %s = %v at t = %g ms", r.info.Signals[i].Key, v, r.Model.Time())
+		}
+	}
+	ms := r.Metrics(nil)
+	for i, v := range ms {
+		if math.IsNaN(v) || math.IsInf(v, 0) {
+			return fmt.Errorf("metric %s = %v at t = %g ms", r.info.Metrics[i].Key, v, r.Model.Time())
+		}
+	}
+	return nil
+}
+
+// ring is a fixed-capacity ring buffer of float64 that overwrites its
+// oldest value.
+type ring struct {
+	v    []float64
+	head int // index of the oldest value
+	n    int
+}
+
+func newRing(n int) ring { return ring{v: make([]float64, n)} }
+
+func (b *ring) clear() { b.head, b.n = 0, 0 }
+
+func (b *ring) push(x float64) {
+	if b.n < len(b.v) {
+		b.v[(b.head+b.n)%len(b.v)] = x
+		b.n++
+		return
+	}
+	b.v[b.head] = x
+	b.head = (b.head + 1) % len(b.v)
+}
+
+func (b *ring) appendTo(dst []float64) []float64 {
+	for i := range b.n {
+		dst = append(dst, b.v[(b.head+i)%len(b.v)])
+	}
+	return dst
+}
