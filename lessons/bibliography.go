@@ -195,3 +195,10 @@ func (r Reference) BibTeX() string {
 	s.WriteString("}\n")
 	return s.String()
 }
+
+// Sorted returns the references ordered by key.
+func (b *Bibliography) Sorted() []Reference {
+	rs := slices.Clone(b.Refs)
+	slices.SortFunc(rs, func(x, y Reference) int { return strings.Compare(x.Key, y.Key) })
+	return rs
+}

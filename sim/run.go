@@ -15,9 +15,10 @@ type Run struct {
 	every int // steps per recorded sample
 	steps int // steps since reset
 	seed  uint64
-	t     []ring    // sample times, ms
-	sig   []ring    // one ring per signal
-	buf   []float64 // scratch for Sample
+	t     []ring      // sample times, ms
+	sig   []ring      // one ring per signal
+	head  [][]float64 // the first window: times, then one slice per signal
+	buf   []float64   // scratch for Sample
 }
 
 // NewRun wraps m, recording enough samples for window ms (Info().Window when
@@ -38,6 +39,10 @@ func NewRun(m Model, window float64, every int) *Run {
 	r.sig = make([]ring, len(info.Signals))
 	for i := range r.sig {
 		r.sig[i] = newRing(n)
+	}
+	r.head = make([][]float64, 1+len(info.Signals))
+	for i := range r.head {
+		r.head[i] = make([]float64, 0, n)
 	}
 	return r
 }
@@ -60,6 +65,9 @@ func (r *Run) Reset(seed uint64) {
 	for i := range r.sig {
 		r.sig[i].clear()
 	}
+	for i := range r.head {
+		r.head[i] = r.head[i][:0]
+	}
 	r.record()
 }
 
@@ -81,9 +89,16 @@ func (r *Run) Steps() int { return r.steps }
 
 func (r *Run) record() {
 	r.Model.Sample(r.buf)
-	r.t[0].push(r.Model.Time())
+	now := r.Model.Time()
+	r.t[0].push(now)
 	for i, v := range r.buf {
 		r.sig[i].push(v)
+	}
+	if len(r.head[0]) < cap(r.head[0]) && now <= r.info.Window {
+		r.head[0] = append(r.head[0], now)
+		for i, v := range r.buf {
+			r.head[i+1] = append(r.head[i+1], v)
+		}
 	}
 }
 
@@ -94,6 +109,19 @@ func (r *Run) Trace(key string, s *Series) bool {
 		if sg.Key == key {
 			s.X = r.t[0].appendTo(s.X[:0])
 			s.Y = r.sig[i].appendTo(s.Y[:0])
+			return true
+		}
+	}
+	return false
+}
+
+// TraceHead copies the samples of the signal key recorded in the run's
+// first window (0…Window ms) into s: what a ghost of this run shows.
+func (r *Run) TraceHead(key string, s *Series) bool {
+	for i, sg := range r.info.Signals {
+		if sg.Key == key {
+			s.X = append(s.X[:0], r.head[0]...)
+			s.Y = append(s.Y[:0], r.head[i+1]...)
 			return true
 		}
 	}

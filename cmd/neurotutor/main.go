@@ -1,0 +1,39 @@
+// Command neurotutor is an interactive terminal tutorial that teaches
+// deep-learning researchers the computational ideas of neuroscience, with a
+// live simulation beside every lesson, and a headless CLI over the same
+// lessons and models.
+//
+// Exit status: 0 on success, 2 on a usage error (unknown lesson, model or
+// parameter, value out of range, bad flag), 1 on any other failure.
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+
+	"charm.land/fang/v2"
+)
+
+func main() {
+	root := newRootCmd(os.Stdout, os.Stderr)
+	if err := fang.Execute(context.Background(), root, fang.WithErrorHandler(printError)); err != nil {
+		var ue *usageError
+		if errors.As(err, &ue) {
+			os.Exit(2)
+		}
+		os.Exit(1)
+	}
+}
+
+// printError writes an error as one plain line (or a few, for a list of
+// problems) to stderr, with a pointer to --help for usage errors.
+func printError(w io.Writer, _ fang.Styles, err error) {
+	fmt.Fprintf(w, "neurotutor: %v\n", err)
+	var ue *usageError
+	if errors.As(err, &ue) {
+		fmt.Fprintln(w, "Run 'neurotutor --help' for usage.")
+	}
+}

@@ -1,0 +1,124 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/spf13/cobra"
+
+	"github.com/neurotutor/neurotutor/lessons"
+	"github.com/neurotutor/neurotutor/progress"
+	"github.com/neurotutor/neurotutor/sim"
+	"github.com/neurotutor/neurotutor/sim/models"
+	"github.com/neurotutor/neurotutor/ui"
+)
+
+// env is what every subcommand shares: the model registry and the catalog.
+type env struct {
+	reg *sim.Registry
+	cat *lessons.Catalog
+}
+
+func loadEnv() (*env, error) {
+	reg := models.Registry()
+	cat, err := lessons.Default(reg)
+	if err != nil {
+		return nil, fmt.Errorf("the embedded lessons do not load (a build problem):\n%w", err)
+	}
+	return &env{reg: reg, cat: cat}, nil
+}
+
+func newRootCmd(stdout, stderr io.Writer) *cobra.Command {
+	tui := &tuiOptions{}
+	root := &cobra.Command{
+		Use:   "neurotutor [lesson-id]",
+		Short: "Learn the computational ideas of neuroscience, with a live lab beside every lesson",
+		Long: `neurotutor is an interactive terminal tutorial for deep-learning researchers:
+three chapters — the neuron, the network, high-level concepts — each lesson with
+a small live simulation to adjust while reading.
+
+Run it with no argument to resume where you left off, or name a lesson to open it.`,
+		Example: `  neurotutor              # resume, or start at the contents
+  neurotutor wta          # open the winner-take-all lesson
+  neurotutor list         # lessons by chapter
+  neurotutor sim run lif --set I=2 --duration 500 --format csv`,
+		Args: args(0, 1, "at most one lesson id"),
+		RunE: func(cmd *cobra.Command, a []string) error {
+			if len(a) == 1 {
+				tui.lesson = a[0]
+			}
+			return tui.Run(cmd.Context(), stdout, stderr)
+		},
+		ValidArgsFunction: completeLessons,
+	}
+	root.SetOut(stdout)
+	root.SetErr(stderr)
+	root.SetFlagErrorFunc(flagError)
+	root.Flags().BoolVar(&tui.noAutoRun, "paused", false, "open labs paused instead of running")
+	root.AddCommand(newListCmd(stdout), newShowCmd(stdout), newSimCmd(stdout), newRefsCmd(stdout))
+	for _, c := range root.Commands() {
+		c.SetFlagErrorFunc(flagError)
+		for _, s := range c.Commands() {
+			s.SetFlagErrorFunc(flagError)
+		}
+	}
+	return root
+}
+
+// completeLessons offers lesson ids for shell completion.
+func completeLessons(_ *cobra.Command, a []string, _ string) ([]string, cobra.ShellCompDirective) {
+	if len(a) > 0 {
+		return nil, cobra.ShellCompDirectiveNoFileComp
+	}
+	e, err := loadEnv()
+	if err != nil {
+		return nil, cobra.ShellCompDirectiveError
+	}
+	return e.cat.IDs(), cobra.ShellCompDirectiveNoFileComp
+}
+
+// tuiOptions opens the full-screen tutorial.
+type tuiOptions struct {
+	lesson    string
+	noAutoRun bool
+}
+
+// Run opens the TUI at the lesson, or resumes.
+func (o *tuiOptions) Run(ctx context.Context, stdout, stderr io.Writer) error {
+	e, err := loadEnv()
+	if err != nil {
+		return err
+	}
+	if o.lesson != "" {
+		if _, err := e.cat.Find(o.lesson); err != nil {
+			return asUsage(err)
+		}
+	}
+	var store *progress.Store
+	var warning error
+	if dir, err := progress.DefaultDir(); err != nil {
+		store, _ = progress.Open("")
+		warning = fmt.Errorf("%v; progress will not be saved", err)
+	} else {
+		store, warning = progress.Open(dir + "/" + progress.FileName)
+	}
+	opts := []ui.Option{ui.WithAutoRun(!o.noAutoRun)}
+	if warning != nil {
+		opts = append(opts, ui.WithStatus(warning.Error(), true))
+	}
+	start := o.lesson
+	if start == "" {
+		start = store.Last()
+	}
+	if start != "" {
+		opts = append(opts, ui.WithLesson(start))
+	}
+	p := tea.NewProgram(ui.New(e.cat, e.reg, store, opts...), tea.WithContext(ctx), tea.WithOutput(stdout))
+	_, err = p.Run()
+	if err != nil && ctx.Err() == nil {
+		return fmt.Errorf("the terminal interface stopped: %w", err)
+	}
+	return nil
+}

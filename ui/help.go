@@ -1,0 +1,77 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	"charm.land/lipgloss/v2"
+)
+
+// helpGroup is one titled column of the help overlay.
+type helpGroup struct {
+	title    string
+	bindings []key.Binding
+}
+
+// helpGroups lists every binding of the current screen. Disabled ones are
+// kept so the overlay can say they do not apply here.
+func (m Model) helpGroups() []helpGroup {
+	g := helpGroup{"General", []key.Binding{m.global.Help, m.global.Quit}}
+	if m.screen == screenContents {
+		c := m.contents.Keys()
+		return []helpGroup{{"Contents", []key.Binding{c.Up, c.Down, c.Top, c.Bottom, c.Open}}, g}
+	}
+	r := m.reader.Keys()
+	lk := m.lessonKeys
+	groups := []helpGroup{
+		{"Text", []key.Binding{r.Up, r.Down, r.PageUp, r.PageDown, r.Top, r.Bottom}},
+		{"Lesson", []key.Binding{lk.Focus, lk.Next, lk.Prev, lk.Contents}},
+	}
+	if m.labOK {
+		k := m.lab.Keys()
+		groups = append(groups,
+			helpGroup{"Lab parameters", []key.Binding{k.Prev, k.Next, k.Dec, k.Inc, k.DecBig, k.IncBig, k.Default}},
+			helpGroup{"Lab run", []key.Binding{k.Pause, k.Step, k.Reset, k.Preset, k.Faster, k.Slower, k.Ghost, k.Hint, k.Plots}},
+		)
+	}
+	return append(groups, g)
+}
+
+// helpView is the full-screen help overlay.
+func (m Model) helpView() string {
+	th := m.theme
+	var cols []string
+	for _, g := range m.helpGroups() {
+		lines := []string{th.Title.Render(g.title)}
+		for _, b := range g.bindings {
+			h := b.Help()
+			k := fmt.Sprintf("%-7s", h.Key)
+			if b.Enabled() {
+				lines = append(lines, th.Key.Render(k)+" "+h.Desc)
+			} else {
+				lines = append(lines, th.Subtle.Render(k+" "+h.Desc+" (not now)"))
+			}
+		}
+		cols = append(cols, strings.Join(lines, "\n"))
+	}
+	// Lay the groups out in as many columns as fit.
+	colW := 0
+	for _, c := range cols {
+		colW = max(colW, lipgloss.Width(c))
+	}
+	perRow := max(1, (m.width-6)/(colW+3))
+	var rows []string
+	for i := 0; i < len(cols); i += perRow {
+		row := cols[i:min(len(cols), i+perRow)]
+		styled := make([]string, len(row))
+		for j, c := range row {
+			styled[j] = lipgloss.NewStyle().Width(colW + 3).Render(c)
+		}
+		rows = append(rows, lipgloss.JoinHorizontal(lipgloss.Top, styled...))
+	}
+	body := th.Title.Render("Keys") + th.Subtle.Render("   (not now) = does not apply on this screen or in this state") +
+		"\n\n" + strings.Join(rows, "\n\n") + "\n\n" + th.Subtle.Render("Press ? or esc to close.")
+	box := th.Overlay.Render(body)
+	return lipgloss.Place(m.width, m.height, lipgloss.Center, lipgloss.Center, box)
+}

@@ -1,0 +1,189 @@
+package lab
+
+import (
+	"fmt"
+	"slices"
+
+	"github.com/neurotutor/neurotutor/lessons"
+	"github.com/neurotutor/neurotutor/sim"
+	"github.com/neurotutor/neurotutor/ui/keys"
+	"github.com/neurotutor/neurotutor/ui/theme"
+)
+
+// speeds are the multipliers of the model's default speed that + and −
+// step through.
+var speeds = []float64{0.125, 0.25, 0.5, 1, 2, 4, 8, 16, 32}
+
+const normalSpeed = 3 // index of 1× in speeds
+
+// fps is the animation rate while running.
+const fps = 30
+
+// Model is one lesson's lab.
+type Model struct {
+	id       int // distinguishes this lab's ticks from an earlier lab's
+	seq      int // bumped whenever ticking stops or restarts
+	lesson   *lessons.Lesson
+	run      *sim.Run
+	info     sim.Info
+	controls []sim.Param
+	plots    []sim.PlotSpec
+	data     []sim.PlotData // current data per plot
+	ghost    []ghostData    // the previous run, per plot
+	metrics  []float64
+	checks   []*lessons.Check
+	solved   map[string]bool // challenges solved, including earlier sessions
+
+	sel       int  // selected control
+	running   bool // animating
+	speed     int  // index into speeds
+	preset    int  // index of the last preset applied, −1 for none
+	showGhost bool
+	hasGhost  bool
+	hint      bool // the current challenge's hint is revealed
+	firstPlot int  // first plot shown when not all fit
+	note      string
+	noteBad   bool
+	failure   string // a model panic, shown instead of the plots
+
+	width, height int
+	theme         theme.Theme
+	keys          keys.Lab
+	focused       bool
+	view          string
+}
+
+// ghostData is a snapshot of one plot from the previous run: for traces,
+// its first window and its last window (ending at end ms); otherwise the
+// last data shown.
+type ghostData struct {
+	head, tail sim.PlotData
+	end        float64
+}
+
+// New builds the lab for a lesson around a fresh model. solved lists the
+// challenges already met in earlier sessions.
+func New(id int, l *lessons.Lesson, m sim.Model, solved []string, th theme.Theme) (Model, error) {
+	info := m.Info()
+	lab := Model{
+		id: id, lesson: l, info: info, speed: normalSpeed, preset: -1,
+		theme: th, keys: keys.NewLab(), showGhost: true,
+		solved: map[string]bool{},
+	}
+	for _, s := range solved {
+		lab.solved[s] = true
+	}
+	if err := lab.apply(m, l.Lab.Params); err != nil {
+		return lab, err
+	}
+	for _, p := range info.Params {
+		if len(l.Lab.Controls) == 0 || slices.Contains(l.Lab.Controls, p.Key) {
+			lab.controls = append(lab.controls, p)
+		}
+	}
+	for _, p := range info.Plots {
+		if len(l.Lab.Plots) == 0 || slices.Contains(l.Lab.Plots, p.Key) {
+			lab.plots = append(lab.plots, p)
+		}
+	}
+	if len(l.Lab.Plots) > 0 { // the lesson's order
+		slices.SortStableFunc(lab.plots, func(a, b sim.PlotSpec) int {
+			return slices.Index(l.Lab.Plots, a.Key) - slices.Index(l.Lab.Plots, b.Key)
+		})
+	}
+	lab.data = make([]sim.PlotData, len(lab.plots))
+	lab.ghost = make([]ghostData, len(lab.plots))
+	for i := range l.Challenges {
+		k := lessons.NewCheck(&l.Challenges[i])
+		k.Solved = lab.solved[l.Challenges[i].ID]
+		lab.checks = append(lab.checks, k)
+	}
+	lab.run = sim.NewRun(m, 0, 0)
+	lab.guard(func() { lab.run.Reset(l.Lab.Seed) })
+	lab.updateKeys()
+	lab.refresh()
+	return lab, nil
+}
+
+// apply sets parameters on m in order.
+func (m *Model) apply(model sim.Model, s lessons.Settings) error {
+	for _, x := range s {
+		if err := model.Set(x.Key, x.Value); err != nil {
+			return fmt.Errorf("lesson %s: %w", m.lesson.ID, err)
+		}
+	}
+	return nil
+}
+
+// ID is the lab's identity for ticks.
+func (m Model) ID() int { return m.id }
+
+// Running reports whether the lab animates.
+func (m Model) Running() bool { return m.running }
+
+// Time is the simulated time of the run, ms.
+func (m Model) Time() float64 { return m.run.Model.Time() }
+
+// Keys returns the lab's bindings, with those that do not apply disabled.
+func (m Model) Keys() keys.Lab { return m.keys }
+
+// SetSize sets the pane size and re-renders.
+func (m *Model) SetSize(w, h int) {
+	m.width, m.height = w, h
+	m.refresh()
+}
+
+// SetTheme changes the theme and re-renders.
+func (m *Model) SetTheme(th theme.Theme) {
+	m.theme = th
+	m.refresh()
+}
+
+// SetFocused says whether the parameter keys go to the lab.
+func (m *Model) SetFocused(f bool) {
+	m.focused = f
+	m.updateKeys()
+	m.refresh()
+}
+
+// updateKeys disables the bindings that do not apply now.
+func (m *Model) updateKeys() {
+	k := &m.keys
+	hasControls := m.focused && len(m.controls) > 0
+	k.Prev.SetEnabled(hasControls && len(m.controls) > 1)
+	k.Next.SetEnabled(hasControls && len(m.controls) > 1)
+	k.Dec.SetEnabled(hasControls)
+	k.Inc.SetEnabled(hasControls)
+	k.DecBig.SetEnabled(hasControls)
+	k.IncBig.SetEnabled(hasControls)
+	k.Default.SetEnabled(hasControls)
+	k.Step.SetEnabled(!m.running && m.failure == "")
+	k.Pause.SetEnabled(m.failure == "")
+	k.Preset.SetEnabled(len(m.lesson.Presets) > 0)
+	k.Faster.SetEnabled(m.speed < len(speeds)-1)
+	k.Slower.SetEnabled(m.speed > 0)
+	k.Ghost.SetEnabled(m.hasGhost)
+	k.Hint.SetEnabled(m.current() != nil)
+	k.Plots.SetEnabled(len(m.plots) > m.plotsShown())
+}
+
+// current is the challenge shown in full: the first one not yet met.
+func (m Model) current() *lessons.Check {
+	for _, k := range m.checks {
+		if !k.Solved {
+			return k
+		}
+	}
+	return nil
+}
+
+// value looks up a metric or a parameter for challenge conditions.
+func (m Model) value(key string) float64 {
+	for i, mt := range m.info.Metrics {
+		if mt.Key == key && i < len(m.metrics) {
+			return m.metrics[i]
+		}
+	}
+	v, _ := m.run.Model.Get(key)
+	return v
+}

@@ -1,0 +1,290 @@
+package lab
+
+import (
+	"fmt"
+	"math"
+	"time"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/neurotutor/neurotutor/sim"
+)
+
+// TickMsg advances a running lab by one frame. Ticks of another lab, or
+// from before the lab last paused, are dropped.
+type TickMsg struct {
+	Lab, Seq int
+}
+
+// SolvedMsg reports a challenge just met, for the progress store.
+type SolvedMsg struct {
+	Lesson, Challenge string
+}
+
+// tick schedules the next frame.
+func (m Model) tick() tea.Cmd {
+	id, seq := m.id, m.seq
+	return tea.Tick(time.Second/fps, func(time.Time) tea.Msg { return TickMsg{Lab: id, Seq: seq} })
+}
+
+// Start runs the lab and returns the first tick.
+func (m *Model) Start() tea.Cmd {
+	if m.running || m.failure != "" {
+		return nil
+	}
+	m.running = true
+	m.seq++
+	m.updateKeys()
+	m.refresh()
+	return m.tick()
+}
+
+// Stop pauses the lab; pending ticks become stale.
+func (m *Model) Stop() {
+	m.running = false
+	m.seq++
+	m.updateKeys()
+	m.refresh()
+}
+
+// Update handles ticks and the lab keys.
+func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case TickMsg:
+		if msg.Lab != m.id || msg.Seq != m.seq || !m.running {
+			return m, nil
+		}
+		cmd := m.advance(m.frameMS())
+		m.refresh()
+		if !m.running { // a panic stopped it
+			return m, cmd
+		}
+		return m, tea.Batch(cmd, m.tick())
+	case tea.KeyPressMsg:
+		return m.handleKey(msg)
+	}
+	return m, nil
+}
+
+func (m Model) handleKey(msg tea.KeyPressMsg) (Model, tea.Cmd) {
+	k := m.keys
+	m.note, m.noteBad = "", false
+	var cmd tea.Cmd
+	switch {
+	case key.Matches(msg, k.Pause):
+		if m.running {
+			m.Stop()
+		} else {
+			cmd = m.Start()
+		}
+		return m, cmd
+	case key.Matches(msg, k.Step):
+		cmd = m.advance(m.frameMS())
+	case key.Matches(msg, k.Reset):
+		m.resetRun()
+		m.note = "Run reset to t = 0."
+	case key.Matches(msg, k.Preset):
+		cmd = m.nextPreset()
+	case key.Matches(msg, k.Faster):
+		m.speed++
+	case key.Matches(msg, k.Slower):
+		m.speed--
+	case key.Matches(msg, k.Ghost):
+		m.showGhost = !m.showGhost
+	case key.Matches(msg, k.Hint):
+		m.hint = !m.hint
+	case key.Matches(msg, k.Plots):
+		m.firstPlot = (m.firstPlot + m.plotsShown()) % len(m.plots)
+	case key.Matches(msg, k.Prev):
+		m.sel = (m.sel + len(m.controls) - 1) % len(m.controls)
+	case key.Matches(msg, k.Next):
+		m.sel = (m.sel + 1) % len(m.controls)
+	case key.Matches(msg, k.Dec):
+		cmd = m.nudge(-1)
+	case key.Matches(msg, k.Inc):
+		cmd = m.nudge(1)
+	case key.Matches(msg, k.DecBig):
+		cmd = m.nudge(-10)
+	case key.Matches(msg, k.IncBig):
+		cmd = m.nudge(10)
+	case key.Matches(msg, k.Default):
+		cmd = m.toStart()
+	default:
+		return m, nil
+	}
+	m.updateKeys()
+	m.refresh()
+	return m, cmd
+}
+
+// frameMS is the simulated time one frame advances, ms.
+func (m Model) frameMS() float64 {
+	return math.Max(m.info.DT, m.info.Speed*speeds[m.speed]/fps)
+}
+
+// guard runs f and turns a model panic into an error shown in the lab.
+func (m *Model) guard(f func()) (ok bool) {
+	defer func() {
+		if r := recover(); r != nil {
+			m.failure = fmt.Sprintf("the %s model stopped with an internal error: %v — press r to reset the run", m.info.ID, r)
+			m.running = false
+			m.seq++
+			ok = false
+		}
+	}()
+	f()
+	return true
+}
+
+// advance runs the model forward and checks the challenges.
+func (m *Model) advance(ms float64) tea.Cmd {
+	if m.failure != "" {
+		return nil
+	}
+	if !m.guard(func() { m.run.Advance(ms) }) {
+		m.updateKeys()
+		return nil
+	}
+	return m.evaluate()
+}
+
+// evaluate reads the metrics and updates every challenge.
+func (m *Model) evaluate() tea.Cmd {
+	var cmds []tea.Cmd
+	m.guard(func() { m.metrics = m.run.Metrics(m.metrics) })
+	now := m.run.Model.Time()
+	for _, k := range m.checks {
+		if k.Update(now, m.value) && !m.solved[k.Challenge.ID] {
+			m.solved[k.Challenge.ID] = true
+			m.note = "✓ Challenge met: " + k.Challenge.Prompt
+			m.hint = false
+			lesson, ch := m.lesson.ID, k.Challenge.ID
+			cmds = append(cmds, func() tea.Msg { return SolvedMsg{Lesson: lesson, Challenge: ch} })
+		}
+	}
+	m.updateKeys()
+	return tea.Batch(cmds...)
+}
+
+// resetRun keeps the current run as the ghost and starts again at t = 0.
+func (m *Model) resetRun() {
+	m.snapshotGhost()
+	m.failure = ""
+	m.guard(func() { m.run.Reset(m.lesson.Lab.Seed) })
+	for _, k := range m.checks {
+		k.Restart()
+	}
+	m.evaluate()
+}
+
+// snapshotGhost copies every plot of the current run for comparison.
+func (m *Model) snapshotGhost() {
+	if m.run.Model.Time() <= 0 {
+		return
+	}
+	end := m.run.Model.Time()
+	for i, spec := range m.plots {
+		g := &m.ghost[i]
+		g.end = end
+		if spec.Kind == sim.PlotTrace {
+			g.head.Reset()
+			for _, key := range spec.Signals {
+				m.run.TraceHead(key, g.head.AddSeries(key, false))
+			}
+		}
+		copyPlot(&g.tail, &m.data[i])
+	}
+	m.hasGhost = true
+}
+
+// copyPlot deep-copies src into dst, reusing dst's storage.
+func copyPlot(dst, src *sim.PlotData) {
+	dst.Reset()
+	for _, s := range src.Series {
+		c := dst.AddSeries(s.Name, s.Points)
+		c.X = append(c.X, s.X...)
+		c.Y = append(c.Y, s.Y...)
+	}
+	dst.SpikeT = append(dst.SpikeT, src.SpikeT...)
+	dst.SpikeRow = append(dst.SpikeRow, src.SpikeRow...)
+	dst.Rows, dst.T0, dst.T1 = src.Rows, src.T0, src.T1
+	dst.Bars = append(dst.Bars, src.Bars...)
+	dst.BarLabels = append(dst.BarLabels, src.BarLabels...)
+	dst.Marked, dst.BarMax = src.Marked, src.BarMax
+	for _, g := range src.Grids {
+		c := dst.AddGrid(g.Title, g.Rows, g.Cols)
+		copy(c.V, g.V)
+		c.Min, c.Max = g.Min, g.Max
+	}
+	dst.XMin, dst.XMax, dst.YMin, dst.YMax = src.XMin, src.XMax, src.YMin, src.YMax
+}
+
+// set changes one parameter; a change to a parameter that is not live
+// starts a new run.
+func (m *Model) set(p sim.Param, v float64) tea.Cmd {
+	if err := m.run.Model.Set(p.Key, v); err != nil {
+		m.note, m.noteBad = err.Error(), true
+		return nil
+	}
+	if !p.Live {
+		m.resetRun()
+		return nil
+	}
+	for _, k := range m.checks {
+		k.Restart()
+	}
+	return m.evaluate()
+}
+
+// nudge moves the selected parameter by n small steps, clamped to its
+// range, on the step grid.
+func (m *Model) nudge(n int) tea.Cmd {
+	p := m.controls[m.sel]
+	old, _ := m.run.Model.Get(p.Key)
+	v := old + float64(n)*p.Step
+	if len(p.Choices) > 0 { // choices wrap around
+		c := float64(len(p.Choices))
+		v = math.Mod(math.Mod(old+float64(n), c)+c, c)
+	} else {
+		v = math.Round((v-p.Min)/p.Step)*p.Step + p.Min
+		v = sim.Clamp(v, p.Min, p.Max)
+		v = math.Round(v*1e9) / 1e9 // keep decimal steps tidy
+	}
+	if v == old {
+		m.note = fmt.Sprintf("%s is at its %s (%s)", p.Label, map[bool]string{true: "maximum", false: "minimum"}[n > 0], p.Allowed())
+		return nil
+	}
+	return m.set(p, v)
+}
+
+// toStart puts the selected parameter back to the lesson's starting value.
+func (m *Model) toStart() tea.Cmd {
+	p := m.controls[m.sel]
+	v, ok := m.lesson.Lab.Params.Lookup(p.Key)
+	if !ok {
+		v = p.Default
+	}
+	if cur, _ := m.run.Model.Get(p.Key); cur == v {
+		return nil
+	}
+	return m.set(p, v)
+}
+
+// nextPreset applies the next preset in the lesson and starts a new run.
+func (m *Model) nextPreset() tea.Cmd {
+	m.preset = (m.preset + 1) % len(m.lesson.Presets)
+	ps := m.lesson.Presets[m.preset]
+	for _, x := range ps.Params {
+		if err := m.run.Model.Set(x.Key, x.Value); err != nil {
+			m.note, m.noteBad = err.Error(), true
+			return nil
+		}
+	}
+	m.resetRun()
+	m.note = fmt.Sprintf("Preset %d/%d: %s", m.preset+1, len(m.lesson.Presets), ps.Name)
+	if ps.Note != "" {
+		m.note += " — " + ps.Note
+	}
+	return m.evaluate()
+}

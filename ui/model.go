@@ -1,0 +1,129 @@
+package ui
+
+import (
+	"charm.land/bubbles/v2/help"
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/neurotutor/neurotutor/lessons"
+	"github.com/neurotutor/neurotutor/progress"
+	"github.com/neurotutor/neurotutor/sim"
+	"github.com/neurotutor/neurotutor/ui/contents"
+	"github.com/neurotutor/neurotutor/ui/keys"
+	"github.com/neurotutor/neurotutor/ui/lab"
+	"github.com/neurotutor/neurotutor/ui/reader"
+	"github.com/neurotutor/neurotutor/ui/theme"
+)
+
+// Minimum terminal size; smaller shows a notice.
+const (
+	MinWidth  = 80
+	MinHeight = 24
+	// SplitWidth is the width from which text and lab sit side by side.
+	SplitWidth = 110
+)
+
+type screen int
+
+const (
+	screenContents screen = iota
+	screenLesson
+)
+
+// Model is the root of the program.
+type Model struct {
+	cat   *lessons.Catalog
+	reg   *sim.Registry
+	store *progress.Store
+
+	width, height int
+	dark          bool
+	theme         theme.Theme
+	global        keys.Global
+	lessonKeys    keys.Lesson
+	help          help.Model
+
+	screen   screen
+	contents contents.Model
+	lesson   *lessons.Lesson
+	reader   reader.Model
+	lab      lab.Model
+	labOK    bool // the lesson's lab was built
+	focusLab bool
+	labs     int // labs built so far: the next lab's id
+
+	cache   map[string]string // rendered markdown by reader.CacheKey
+	pending map[string]bool   // renders in flight
+
+	helpOpen  bool
+	status    string
+	statusBad bool
+	autoRun   bool
+	startCmd  tea.Cmd // the first tick of a lab opened by WithLesson
+}
+
+// Option configures New.
+type Option func(*Model)
+
+// WithLesson opens the program at a lesson instead of the contents.
+func WithLesson(id string) Option {
+	return func(m *Model) {
+		if l, ok := m.cat.Lesson(id); ok {
+			m.startCmd = m.openLesson(l)
+		}
+	}
+}
+
+// WithStatus shows a message on the first screen, for example a warning
+// that the progress file was unreadable.
+func WithStatus(msg string, bad bool) Option {
+	return func(m *Model) { m.status, m.statusBad = msg, bad }
+}
+
+// WithAutoRun says whether a lab starts running when its lesson opens
+// (default true).
+func WithAutoRun(on bool) Option {
+	return func(m *Model) { m.autoRun = on }
+}
+
+// WithDark fixes the background as dark or light before the terminal
+// answers the background-colour query.
+func WithDark(dark bool) Option {
+	return func(m *Model) { m.setTheme(dark) }
+}
+
+// New builds the program over a catalog, a model registry and a progress
+// store.
+func New(cat *lessons.Catalog, reg *sim.Registry, store *progress.Store, opts ...Option) Model {
+	m := Model{
+		cat: cat, reg: reg, store: store,
+		global: keys.NewGlobal(), lessonKeys: keys.NewLesson(),
+		help:  help.New(),
+		cache: map[string]string{}, pending: map[string]bool{},
+		autoRun: true, dark: true,
+	}
+	m.theme = theme.New(true)
+	m.help.Styles = help.DefaultStyles(true)
+	m.contents = contents.New(cat, store, store.Last(), m.theme)
+	// Apply WithAutoRun and WithDark before WithLesson builds a lab.
+	for _, o := range opts {
+		o(&m)
+	}
+	return m
+}
+
+// Init asks the terminal for its background colour and starts a lab
+// opened by WithLesson.
+func (m Model) Init() tea.Cmd {
+	return tea.Batch(tea.RequestBackgroundColor, m.startCmd)
+}
+
+func (m *Model) setTheme(dark bool) {
+	m.dark = dark
+	m.theme = theme.New(dark)
+	m.help.Styles = help.DefaultStyles(dark)
+	m.contents.SetTheme(m.theme)
+	m.reader.SetTheme(m.theme)
+	if m.labOK {
+		m.lab.SetTheme(m.theme)
+	}
+}

@@ -1,0 +1,168 @@
+// Package reader shows a lesson's text: markdown rendered by glamour once
+// per (lesson, width, theme) in a command, cached by the caller, and
+// scrolled in a viewport.
+package reader
+
+import (
+	"fmt"
+
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/viewport"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/glamour/v2"
+	"charm.land/glamour/v2/styles"
+
+	"github.com/neurotutor/neurotutor/ui/keys"
+	"github.com/neurotutor/neurotutor/ui/theme"
+)
+
+// CacheKey names one rendering of a lesson.
+func CacheKey(lesson string, width int, dark bool) string {
+	return fmt.Sprintf("%s/%d/%t", lesson, width, dark)
+}
+
+// RenderedMsg carries a lesson rendered for one width and theme.
+type RenderedMsg struct {
+	Key     string
+	Content string
+	Err     error
+}
+
+// ReadMsg reports that the learner reached the end of a lesson's text.
+type ReadMsg struct{ Lesson string }
+
+// Render renders markdown to terminal text wrapped at width columns.
+func Render(markdown string, width int, dark bool) (string, error) {
+	style := styles.LightStyleConfig
+	if dark {
+		style = styles.DarkStyleConfig
+	}
+	r, err := glamour.NewTermRenderer(
+		glamour.WithStyles(style),
+		glamour.WithWordWrap(max(20, width-4)),
+		glamour.WithChromaFormatter("terminal16m"),
+	)
+	if err != nil {
+		return "", err
+	}
+	return r.Render(markdown)
+}
+
+// RenderCmd renders off the update loop and reports a RenderedMsg.
+func RenderCmd(key, markdown string, width int, dark bool) tea.Cmd {
+	return func() tea.Msg {
+		s, err := Render(markdown, width, dark)
+		return RenderedMsg{Key: key, Content: s, Err: err}
+	}
+}
+
+// Model is the text pane.
+type Model struct {
+	lesson  string
+	key     string // cache key of the content shown
+	vp      viewport.Model
+	keys    keys.Reader
+	theme   theme.Theme
+	ready   bool
+	read    bool // ReadMsg sent
+	focused bool
+}
+
+// New returns an empty reader for a lesson.
+func New(lesson string, th theme.Theme) Model {
+	vp := viewport.New()
+	vp.MouseWheelEnabled = true
+	vp.MouseWheelDelta = 3
+	return Model{lesson: lesson, vp: vp, keys: keys.NewReader(), theme: th}
+}
+
+// SetSize sets the pane size.
+func (m *Model) SetSize(w, h int) {
+	m.vp.SetWidth(w)
+	m.vp.SetHeight(h)
+}
+
+// SetTheme changes the theme.
+func (m *Model) SetTheme(th theme.Theme) { m.theme = th }
+
+// SetFocused says whether the scroll keys go to the text.
+func (m *Model) SetFocused(f bool) {
+	m.focused = f
+	for _, b := range []*key.Binding{&m.keys.Up, &m.keys.Down, &m.keys.Top, &m.keys.Bottom} {
+		b.SetEnabled(f)
+	}
+}
+
+// Keys returns the reader's bindings.
+func (m Model) Keys() keys.Reader { return m.keys }
+
+// Key is the cache key of the content shown, "" before any.
+func (m Model) Key() string { return m.key }
+
+// SetContent shows rendered text, keeping the scroll position in
+// proportion when it replaces a rendering at another width.
+func (m *Model) SetContent(key, content string) tea.Cmd {
+	frac := m.vp.ScrollPercent()
+	m.vp.SetContent(content)
+	if m.ready {
+		m.vp.SetYOffset(int(frac * float64(max(0, m.vp.TotalLineCount()-m.vp.Height()))))
+	}
+	m.key, m.ready = key, true
+	return m.checkRead()
+}
+
+// Percent is how far the learner has scrolled, 0–100.
+func (m Model) Percent() int {
+	if !m.ready {
+		return 0
+	}
+	return int(m.vp.ScrollPercent() * 100)
+}
+
+// checkRead reports the lesson read once its end has been on screen.
+func (m *Model) checkRead() tea.Cmd {
+	if m.read || !m.ready || !m.vp.AtBottom() {
+		return nil
+	}
+	m.read = true
+	id := m.lesson
+	return func() tea.Msg { return ReadMsg{Lesson: id} }
+}
+
+// Update scrolls on keys and the mouse wheel.
+func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.KeyPressMsg:
+		switch {
+		case key.Matches(msg, m.keys.Up):
+			m.vp.ScrollUp(1)
+		case key.Matches(msg, m.keys.Down):
+			m.vp.ScrollDown(1)
+		case key.Matches(msg, m.keys.PageUp):
+			m.vp.PageUp()
+		case key.Matches(msg, m.keys.PageDown):
+			m.vp.PageDown()
+		case key.Matches(msg, m.keys.Top):
+			m.vp.GotoTop()
+		case key.Matches(msg, m.keys.Bottom):
+			m.vp.GotoBottom()
+		default:
+			return m, nil
+		}
+	case tea.MouseWheelMsg:
+		var cmd tea.Cmd
+		m.vp, cmd = m.vp.Update(msg)
+		return m, tea.Batch(cmd, m.checkRead())
+	default:
+		return m, nil
+	}
+	return m, m.checkRead()
+}
+
+// View shows the text, or a line while it renders.
+func (m Model) View() string {
+	if !m.ready {
+		return m.theme.Subtle.Render("  Rendering…")
+	}
+	return m.vp.View()
+}

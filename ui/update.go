@@ -1,0 +1,245 @@
+package ui
+
+import (
+	"fmt"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/neurotutor/neurotutor/lessons"
+	"github.com/neurotutor/neurotutor/ui/contents"
+	"github.com/neurotutor/neurotutor/ui/lab"
+	"github.com/neurotutor/neurotutor/ui/reader"
+)
+
+// Update routes messages: global keys first, then the active screen.
+func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		m.width, m.height = msg.Width, msg.Height
+		return m, m.layout()
+	case tea.BackgroundColorMsg:
+		if msg.IsDark() != m.dark {
+			m.setTheme(msg.IsDark())
+			return m, m.layout()
+		}
+		return m, nil
+	case reader.RenderedMsg:
+		delete(m.pending, msg.Key)
+		if msg.Err != nil {
+			m.status, m.statusBad = "could not render the lesson: "+msg.Err.Error(), true
+			return m, nil
+		}
+		m.cache[msg.Key] = msg.Content
+		if m.screen == screenLesson && msg.Key == m.readerKey() {
+			return m, m.reader.SetContent(msg.Key, msg.Content)
+		}
+		return m, nil
+	case reader.ReadMsg:
+		m.save(m.store.MarkRead(msg.Lesson))
+		return m, nil
+	case lab.SolvedMsg:
+		m.save(m.store.MarkSolved(msg.Lesson, msg.Challenge))
+		return m, nil
+	case lab.TickMsg:
+		if m.labOK {
+			var cmd tea.Cmd
+			m.lab, cmd = m.lab.Update(msg)
+			return m, cmd
+		}
+		return m, nil
+	case contents.OpenMsg:
+		if l, ok := m.cat.Lesson(msg.Lesson); ok {
+			return m, m.open(l)
+		}
+		return m, nil
+	case tea.MouseWheelMsg:
+		if m.screen == screenLesson && m.mouseOnText(msg.Mouse().X) {
+			var cmd tea.Cmd
+			m.reader, cmd = m.reader.Update(msg)
+			return m, cmd
+		}
+		return m, nil
+	case tea.KeyPressMsg:
+		return m.handleKey(msg)
+	}
+	return m, nil
+}
+
+func (m Model) handleKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
+	if key.Matches(msg, m.global.Quit) && (msg.String() == "ctrl+c" || !m.helpOpen) {
+		m.stopLab()
+		return m, tea.Quit
+	}
+	if m.helpOpen {
+		if key.Matches(msg, m.global.Help) || msg.String() == "esc" || msg.String() == "q" {
+			m.helpOpen = false
+		}
+		return m, nil
+	}
+	if key.Matches(msg, m.global.Help) {
+		m.helpOpen = true
+		return m, nil
+	}
+	if m.tooSmall() {
+		return m, nil
+	}
+	m.status = ""
+	if m.screen == screenContents {
+		var cmd tea.Cmd
+		m.contents, cmd = m.contents.Update(msg)
+		return m, cmd
+	}
+	lk := m.lessonKeys
+	switch {
+	case key.Matches(msg, lk.Contents):
+		m.stopLab()
+		m.screen = screenContents
+		m.contents.Select(m.lesson.ID)
+		return m, m.layout()
+	case key.Matches(msg, lk.Focus):
+		m.setFocus(!m.focusLab)
+		return m, m.layout()
+	case key.Matches(msg, lk.Next), key.Matches(msg, lk.Prev):
+		step := 1
+		if key.Matches(msg, lk.Prev) {
+			step = -1
+		}
+		all := m.cat.All()
+		i := m.cat.Index(m.lesson.ID) + step
+		if i < 0 || i >= len(all) {
+			m.status = map[int]string{1: "This is the last lesson.", -1: "This is the first lesson."}[step]
+			return m, nil
+		}
+		return m, m.open(all[i])
+	}
+	var rcmd, lcmd tea.Cmd
+	m.reader, rcmd = m.reader.Update(msg)
+	if m.labOK {
+		m.lab, lcmd = m.lab.Update(msg)
+	}
+	return m, tea.Batch(rcmd, lcmd)
+}
+
+// open switches to a lesson and lays it out.
+func (m *Model) open(l *lessons.Lesson) tea.Cmd {
+	cmd := m.openLesson(l)
+	return tea.Batch(cmd, m.layout())
+}
+
+// openLesson builds the reader and lab for a lesson and records it as the
+// last one open. It returns the lab's first tick when it auto-runs.
+func (m *Model) openLesson(l *lessons.Lesson) tea.Cmd {
+	m.stopLab()
+	m.screen = screenLesson
+	m.lesson = l
+	m.reader = reader.New(l.ID, m.theme)
+	m.labOK = false
+	m.labs++
+	model, err := m.reg.New(l.Lab.Model)
+	if err == nil {
+		m.lab, err = lab.New(m.labs, l, model, m.store.Lesson(l.ID).Solved, m.theme)
+	}
+	if err != nil {
+		m.status, m.statusBad = fmt.Sprintf("the lab of %s could not start: %v", l.ID, err), true
+	} else {
+		m.labOK = true
+	}
+	m.setFocus(false)
+	m.save(m.store.SetLast(l.ID))
+	if m.labOK && m.autoRun {
+		return m.lab.Start()
+	}
+	return nil
+}
+
+func (m *Model) stopLab() {
+	if m.labOK && m.lab.Running() {
+		m.lab.Stop()
+	}
+}
+
+func (m *Model) setFocus(lab bool) {
+	m.focusLab = lab && m.labOK
+	m.reader.SetFocused(!m.focusLab)
+	if m.labOK {
+		m.lab.SetFocused(m.focusLab)
+	}
+}
+
+// save reports a progress-store result in the status line.
+func (m *Model) save(changed bool, err error) {
+	if err != nil {
+		m.status, m.statusBad = err.Error()+" (progress is kept in memory)", true
+		return
+	}
+	if changed {
+		m.contents.Refresh()
+	}
+}
+
+func (m Model) tooSmall() bool { return m.width < MinWidth || m.height < MinHeight }
+
+func (m Model) split() bool { return m.width >= SplitWidth }
+
+// readerWidth is the text pane's width.
+func (m Model) readerWidth() int {
+	if m.split() {
+		return m.width * 52 / 100
+	}
+	return m.width
+}
+
+func (m Model) readerKey() string {
+	if m.lesson == nil {
+		return ""
+	}
+	return reader.CacheKey(m.lesson.ID, m.readerWidth(), m.dark)
+}
+
+func (m Model) mouseOnText(x int) bool {
+	if m.split() {
+		return x < m.readerWidth()
+	}
+	return !m.focusLab
+}
+
+// layout sizes the screens after a resize, a theme change or a lesson
+// change, and asks for the lesson's text at the new width if it is not
+// cached.
+func (m *Model) layout() tea.Cmd {
+	if m.width == 0 {
+		return nil
+	}
+	m.help.SetWidth(m.width)
+	bodyH := m.height - 2 // header and footer
+	m.contents.SetSize(m.width, bodyH)
+	if m.screen != screenLesson || m.tooSmall() {
+		return nil
+	}
+	paneH := bodyH - 1 // pane title or tab bar
+	if m.split() {
+		rw := m.readerWidth()
+		m.reader.SetSize(rw, paneH)
+		if m.labOK {
+			m.lab.SetSize(m.width-rw-3, paneH)
+		}
+	} else {
+		m.reader.SetSize(m.width, paneH)
+		if m.labOK {
+			m.lab.SetSize(m.width-1, paneH)
+		}
+	}
+	k := m.readerKey()
+	if m.reader.Key() == k {
+		return nil
+	}
+	if s, ok := m.cache[k]; ok {
+		return m.reader.SetContent(k, s)
+	}
+	if m.pending[k] {
+		return nil
+	}
+	m.pending[k] = true
+	return reader.RenderCmd(k, m.cat.Markdown(m.lesson), m.readerWidth(), m.dark)
+}

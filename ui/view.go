@@ -1,0 +1,192 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/neurotutor/neurotutor/ui/contents"
+)
+
+// View assembles the screen from the strings the screens rendered in
+// Update.
+func (m Model) View() tea.View {
+	v := tea.NewView(m.content())
+	v.AltScreen = true
+	v.MouseMode = tea.MouseModeCellMotion
+	v.WindowTitle = "neurotutor"
+	if m.lesson != nil && m.screen == screenLesson {
+		v.WindowTitle = "neurotutor · " + m.lesson.Title
+	}
+	return v
+}
+
+func (m Model) content() string {
+	if m.width == 0 {
+		return ""
+	}
+	if m.tooSmall() {
+		return m.tooSmallView()
+	}
+	if m.helpOpen {
+		return m.helpView()
+	}
+	var body string
+	if m.screen == screenContents {
+		body = m.contents.View()
+	} else {
+		body = m.lessonView()
+	}
+	return lipgloss.JoinVertical(lipgloss.Left, m.header(), fit(body, m.width, m.height-2), m.footer())
+}
+
+// fit pads or cuts s to exactly h lines of at most w columns.
+func fit(s string, w, h int) string {
+	lines := strings.Split(s, "\n")
+	if len(lines) > h {
+		lines = lines[:h]
+	}
+	for len(lines) < h {
+		lines = append(lines, "")
+	}
+	for i, l := range lines {
+		if lipgloss.Width(l) > w {
+			lines[i] = ansi.Truncate(l, w, "")
+		}
+	}
+	return strings.Join(lines, "\n")
+}
+
+func (m Model) tooSmallView() string {
+	msg := fmt.Sprintf("Terminal too small: %d×%d.\nneurotutor needs at least %d×%d.\n\nEnlarge the window, or press q to quit.",
+		m.width, m.height, MinWidth, MinHeight)
+	msg = lipgloss.Wrap(msg, max(1, m.width), " ")
+	return lipgloss.Place(m.width, m.height, lipgloss.Center, lipgloss.Center, msg)
+}
+
+func (m Model) header() string {
+	th := m.theme
+	left := " neurotutor"
+	right := ""
+	if m.screen == screenContents {
+		left += " › Contents"
+		done := 0
+		for _, l := range m.cat.All() {
+			if mark, _ := contents.Mark(m.store, l); mark == "●" {
+				done++
+			}
+		}
+		right = fmt.Sprintf("%d of %d lessons complete ", done, len(m.cat.All()))
+	} else if l := m.lesson; l != nil {
+		ch := m.cat.ChapterOf(l)
+		pos := 0
+		for i, x := range ch.Lessons {
+			if x == l {
+				pos = i + 1
+			}
+		}
+		left += fmt.Sprintf(" › %s › %d/%d %s", ch.Title, pos, len(ch.Lessons), l.Title)
+		mark, state := contents.Mark(m.store, l)
+		solved := len(m.store.Lesson(l.ID).Solved)
+		right = fmt.Sprintf("%s %s · %d/%d ★ ", mark, state, solved, len(l.Challenges))
+	}
+	gap := m.width - lipgloss.Width(left) - lipgloss.Width(right)
+	if gap < 1 {
+		left = ansi.Truncate(left, max(0, m.width-lipgloss.Width(right)-1), "…")
+		gap = max(1, m.width-lipgloss.Width(left)-lipgloss.Width(right))
+	}
+	return th.Header.Render(ansi.Truncate(left+strings.Repeat(" ", gap)+right, m.width, ""))
+}
+
+func (m Model) footer() string {
+	if m.status != "" {
+		st := m.theme.Good
+		if m.statusBad {
+			st = m.theme.Bad
+		}
+		return st.Render(ansi.Truncate(" "+m.status, m.width, "…"))
+	}
+	return " " + m.help.ShortHelpView(m.shortHelp())
+}
+
+// shortHelp lists the bindings of the footer: the active screen's, then
+// the global ones.
+func (m Model) shortHelp() []key.Binding {
+	g := []key.Binding{m.global.Help, m.global.Quit}
+	if m.screen == screenContents {
+		c := m.contents.Keys()
+		return append([]key.Binding{c.Up, c.Down, c.Open}, g...)
+	}
+	lk := m.lessonKeys
+	var b []key.Binding
+	if m.focusLab {
+		k := m.lab.Keys()
+		b = append(b, k.Next, k.Inc, k.Pause, k.Reset)
+	} else {
+		r := m.reader.Keys()
+		b = append(b, r.Down, r.PageDown)
+		if m.labOK {
+			k := m.lab.Keys()
+			b = append(b, k.Pause)
+		}
+	}
+	b = append(b, lk.Focus, lk.Next, lk.Contents)
+	return append(b, g...)
+}
+
+func (m Model) lessonView() string {
+	th := m.theme
+	paneH := m.height - 3
+	if !m.split() {
+		text, labTab := " Text ", " Lab "
+		if m.focusLab {
+			labTab = th.Selected.Render(labTab)
+			text = th.Subtle.Render(text)
+		} else {
+			text = th.Selected.Render(text)
+			labTab = th.Subtle.Render(labTab)
+		}
+		tabs := text + th.Subtle.Render("│") + labTab + th.Subtle.Render(fmt.Sprintf("   %d%% · tab switches", m.reader.Percent()))
+		pane := m.reader.View()
+		if m.focusLab && m.labOK {
+			pane = " " + strings.ReplaceAll(m.lab.View(), "\n", "\n ")
+		}
+		return tabs + "\n" + fit(pane, m.width, paneH)
+	}
+	rw := m.readerWidth()
+	lw := m.width - rw - 3
+	textTitle := fmt.Sprintf(" Text %d%%", m.reader.Percent())
+	labTitle := " Lab"
+	if m.focusLab {
+		labTitle = th.Accent.Render(labTitle + " ◂ keys")
+		textTitle = th.Subtle.Render(textTitle)
+	} else {
+		textTitle = th.Accent.Render(textTitle + " ◂ keys")
+		labTitle = th.Subtle.Render(labTitle + "  (tab to adjust)")
+	}
+	left := textTitle + "\n" + fit(m.reader.View(), rw, paneH)
+	labView := ""
+	if m.labOK {
+		labView = m.lab.View()
+	}
+	right := labTitle + "\n" + fit(labView, lw, paneH)
+	rule := strings.TrimSuffix(strings.Repeat(th.Subtle.Render("│")+"\n", paneH+1), "\n")
+	return lipgloss.JoinHorizontal(lipgloss.Top, fitWidth(left, rw), " "+rule+" ", right)
+}
+
+// fitWidth pads every line of s to exactly w columns.
+func fitWidth(s string, w int) string {
+	lines := strings.Split(s, "\n")
+	for i, l := range lines {
+		if d := w - lipgloss.Width(l); d > 0 {
+			lines[i] = l + strings.Repeat(" ", d)
+		} else if d < 0 {
+			lines[i] = ansi.Truncate(l, w, "")
+		}
+	}
+	return strings.Join(lines, "\n")
+}
