@@ -325,7 +325,7 @@ func splitCitation(s string) []string {
 func (c *Catalog) ExpandCitations(text string) string {
 	return citationRE.ReplaceAllStringFunc(text, func(m string) string {
 		var parts []string
-		for _, k := range splitCitation(m[2 : len(m)-1]) {
+		for _, k := range splitCitation(m[1 : len(m)-1]) {
 			if r, ok := c.Bibliography.Lookup(k); ok {
 				parts = append(parts, r.Short())
 			} else {

@@ -84,12 +84,18 @@ func (r *Run) Advance(ms float64) {
 	}
 }
 
+// now is the simulated time counted in whole steps, free of the rounding a
+// running sum of DT collects.
+func (r *Run) now() float64 {
+	return math.Round(float64(r.steps)*r.info.DT*1e9) / 1e9
+}
+
 // Steps is the number of steps since the last Reset.
 func (r *Run) Steps() int { return r.steps }
 
 func (r *Run) record() {
 	r.Model.Sample(r.buf)
-	now := r.Model.Time()
+	now := r.now()
 	r.t[0].push(now)
 	for i, v := range r.buf {
 		r.sig[i].push(v)

@@ -125,7 +125,7 @@ func (m Model) shortHelp() []key.Binding {
 	var b []key.Binding
 	if m.focusLab {
 		k := m.lab.Keys()
-		b = append(b, k.Next, k.Inc, k.Pause, k.Reset)
+		b = append(b, k.Next, k.Inc, k.Pause, lk.Focus)
 	} else {
 		r := m.reader.Keys()
 		b = append(b, r.Down, r.PageDown)
@@ -134,7 +134,10 @@ func (m Model) shortHelp() []key.Binding {
 			b = append(b, k.Pause)
 		}
 	}
-	b = append(b, lk.Focus, lk.Next, lk.Contents)
+	if !m.focusLab {
+		b = append(b, lk.Focus)
+	}
+	b = append(b, lk.Next, lk.Contents)
 	return append(b, g...)
 }
 

@@ -27,7 +27,7 @@ func (m *Model) refresh() {
 	}
 	w := m.width
 	head := m.headerLine()
-	params := m.paramLines(len(m.controls))
+	params := m.paramLines(m.paramRows())
 	metrics := m.metricLines()
 	challenge := m.challengeLines()
 	note := m.noteLine()
@@ -82,9 +82,15 @@ func formatTime(ms float64) string {
 	return fmt.Sprintf("%.0f ms", ms)
 }
 
+// paramRows is how many parameter lines to show: all of them when the pane
+// is tall, else a window around the selection that leaves room for plots.
+func (m Model) paramRows() int {
+	return min(len(m.controls), max(4, (m.height-12)/2))
+}
+
 // plotsShown is how many plots fit at the current size.
 func (m Model) plotsShown() int {
-	room := m.height - (1 + len(m.controls) + 2 + 3 + 1)
+	room := m.height - (1 + m.paramRows() + 2 + 3 + 1)
 	return max(1, min(len(m.plots), room/minPlotHeight))
 }
 
@@ -175,6 +181,9 @@ func (m *Model) paramLines(n int) []string {
 			line = m.theme.Accent.Render(line)
 		}
 		out = append(out, line)
+	}
+	if n < len(m.controls) {
+		out[len(out)-1] = out[len(out)-1] + m.theme.Subtle.Render(fmt.Sprintf("  (%d of %d, ↑↓)", n, len(m.controls)))
 	}
 	return out
 }

@@ -10,6 +10,7 @@ import (
 	"charm.land/bubbles/v2/viewport"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/glamour/v2"
+	"charm.land/glamour/v2/ansi"
 	"charm.land/glamour/v2/styles"
 
 	"github.com/neurotutor/neurotutor/ui/keys"
@@ -37,6 +38,11 @@ func Render(markdown string, width int, dark bool) (string, error) {
 	if dark {
 		style = styles.DarkStyleConfig
 	}
+	// Headings read as headings, not as markdown source: no "##" prefixes.
+	for _, h := range []*ansi.StyleBlock{&style.H2, &style.H3, &style.H4} {
+		h.Prefix = ""
+	}
+	style.H2.Underline = boolPtr(true)
 	r, err := glamour.NewTermRenderer(
 		glamour.WithStyles(style),
 		glamour.WithWordWrap(max(20, width-4)),
@@ -47,6 +53,8 @@ func Render(markdown string, width int, dark bool) (string, error) {
 	}
 	return r.Render(markdown)
 }
+
+func boolPtr(b bool) *bool { return &b }
 
 // RenderCmd renders off the update loop and reports a RenderedMsg.
 func RenderCmd(key, markdown string, width int, dark bool) tea.Cmd {
