@@ -18,14 +18,21 @@ import (
 )
 
 func main() {
-	root := newRootCmd(os.Stdout, os.Stderr)
-	if err := fang.Execute(context.Background(), root, fang.WithErrorHandler(printError)); err != nil {
+	os.Exit(run(context.Background(), os.Args[1:], os.Stdout, os.Stderr))
+}
+
+// run executes the command line and returns the exit status.
+func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	root := newRootCmd(stdout, stderr)
+	root.SetArgs(args)
+	if err := fang.Execute(ctx, root, fang.WithErrorHandler(printError)); err != nil {
 		var ue *usageError
 		if errors.As(err, &ue) {
-			os.Exit(2)
+			return 2
 		}
-		os.Exit(1)
+		return 1
 	}
+	return 0
 }
 
 // printError writes an error as one plain line (or a few, for a list of

@@ -1,0 +1,154 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+var update = flag.Bool("update", false, "rewrite golden files")
+
+func runCLI(args ...string) (stdout, stderr string, code int) {
+	var out, errb bytes.Buffer
+	code = run(context.Background(), args, &out, &errb)
+	return out.String(), errb.String(), code
+}
+
+// TestGolden compares stdout of runs whose output depends only on a model.
+func TestGolden(t *testing.T) {
+	for _, c := range []struct {
+		name string
+		args []string
+	}{
+		{"sim-run-wta-json", []string{"sim", "run", "wta", "--duration", "20", "--every", "5"}},
+		{"sim-run-wta-csv", []string{"sim", "run", "wta", "--duration", "2", "--every", "0.5", "--format", "csv", "--set", "I1=12.5", "--set", "noise=1", "--seed", "3"}},
+		{"sim-run-linear-json", []string{"sim", "run", "linear", "--duration", "10", "--every", "2.5", "--set", "nonlin=threshold"}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			out, errs, code := runCLI(c.args...)
+			if code != 0 || errs != "" {
+				t.Fatalf("exit %d, stderr %q", code, errs)
+			}
+			path := filepath.Join("testdata", c.name+".golden")
+			if *update {
+				os.MkdirAll("testdata", 0o755)
+				os.WriteFile(path, []byte(out), 0o644)
+			}
+			want, err := os.ReadFile(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if out != string(want) {
+				t.Errorf("stdout differs from %s:\n%s", path, out)
+			}
+		})
+	}
+}
+
+// TestUsageErrors checks each bad input exits 2 and names the bad value
+// and what is allowed.
+func TestUsageErrors(t *testing.T) {
+	for _, c := range []struct {
+		args []string
+		want []string
+	}{
+		{[]string{"sim", "run", "wtaa"}, []string{`unknown model "wtaa"`, "did you mean wta?", "models: "}},
+		{[]string{"sim", "run", "wta", "--set", "I9=3"}, []string{`no parameter "I9"`, "parameters: n, I1"}},
+		{[]string{"sim", "run", "wta", "--set", "alpha=9"}, []string{"alpha = 9 is not allowed: a number from 0 to 1.5"}},
+		{[]string{"sim", "run", "wta", "--set", "alpha"}, []string{`--set "alpha" is not key=value`}},
+		{[]string{"sim", "run", "wta", "--set", "alpha=lots"}, []string{`alpha = "lots" is not a number`}},
+		{[]string{"sim", "run", "linear", "--set", "nonlin=relu"}, []string{"one of linear, threshold, rectified"}},
+		{[]string{"sim", "run", "wta", "--set", "n=2.5"}, []string{"n = 2.5 is not allowed: a whole number from 2 to 6"}},
+		{[]string{"sim", "run", "wta", "--duration", "-5"}, []string{"--duration -5 is not allowed"}},
+		{[]string{"sim", "run", "wta", "--duration", "1e9"}, []string{"at most 600000"}},
+		{[]string{"sim", "run", "wta", "--every", "0.01"}, []string{"--every 0.01 is not allowed"}},
+		{[]string{"sim", "run", "wta", "--format", "xml"}, []string{`--format "xml" is not allowed: use json or csv`}},
+		{[]string{"sim", "run", "wta", "--bogus"}, []string{"unknown flag: --bogus"}},
+		{[]string{"sim", "run", "wta", "--seed", "-1"}, []string{"invalid argument"}},
+		{[]string{"sim", "run"}, []string{"needs one model id"}},
+		{[]string{"show", "wtaa"}, []string{`unknown lesson "wtaa"`, "did you mean wta?"}},
+		{[]string{"show"}, []string{"needs one lesson id"}},
+		{[]string{"show", "wta", "--width", "5"}, []string{"--width 5 is not allowed"}},
+		{[]string{"list", "extra"}, []string{"takes no arguments"}},
+		{[]string{"no-such-lesson"}, []string{`unknown lesson "no-such-lesson"`}},
+		{[]string{"wta", "linear"}, []string{"at most one lesson id"}},
+	} {
+		t.Run(strings.Join(c.args, " "), func(t *testing.T) {
+			out, errs, code := runCLI(c.args...)
+			if code != 2 {
+				t.Errorf("exit %d, want 2 (stderr %q)", code, errs)
+			}
+			if out != "" {
+				t.Errorf("stdout not empty: %q", out)
+			}
+			for _, w := range c.want {
+				if !strings.Contains(errs, w) {
+					t.Errorf("stderr %q lacks %q", errs, w)
+				}
+			}
+			if !strings.Contains(errs, "neurotutor --help") {
+				t.Errorf("stderr %q does not point to --help", errs)
+			}
+		})
+	}
+}
+
+func TestJSONOutputsParse(t *testing.T) {
+	for _, args := range [][]string{{"list", "--json"}, {"sim", "list", "--json"}, {"sim", "run", "linear"}} {
+		out, errs, code := runCLI(args...)
+		if code != 0 {
+			t.Fatalf("%v: exit %d: %s", args, code, errs)
+		}
+		var v any
+		if err := json.Unmarshal([]byte(out), &v); err != nil {
+			t.Errorf("%v: output is not JSON: %v", args, err)
+		}
+	}
+	out, _, _ := runCLI("sim", "run", "wta", "--duration", "100")
+	var r struct {
+		Model   string               `json:"model"`
+		DT      float64              `json:"dt_ms"`
+		Params  map[string]any       `json:"params"`
+		Metrics map[string]float64   `json:"metrics"`
+		Series  map[string][]float64 `json:"series"`
+	}
+	if err := json.Unmarshal([]byte(out), &r); err != nil {
+		t.Fatal(err)
+	}
+	if r.Model != "wta" || r.DT != 0.1 || r.Metrics["winner"] != 2 || len(r.Series["t_ms"]) != 1001 || len(r.Series["r1"]) != 1001 {
+		t.Errorf("sim run wta: model %s dt %g winner %g samples %d", r.Model, r.DT, r.Metrics["winner"], len(r.Series["t_ms"]))
+	}
+}
+
+func TestTextOutputs(t *testing.T) {
+	for _, c := range []struct {
+		args []string
+		want []string
+	}{
+		{[]string{"list"}, []string{"The neuron", "linear", "The network", "wta"}},
+		{[]string{"sim", "list"}, []string{"wta — Winner-take-all circuit", "alpha", "a number from 0 to 1.5", "metrics: winner"}},
+		{[]string{"refs"}, []string{"[hubel1962receptive]", "https://doi.org/10.1113/jphysiol.1962.sp006837"}},
+		{[]string{"refs", "--bibtex"}, []string{"@article{hubel1962receptive,", "journal = {The Journal of Physiology}"}},
+		{[]string{"show", "wta", "--plain"}, []string{"# Winner-take-all", "Deep-learning lens", "## The lab: Winner-take-all circuit", "Rates over time:", "## Challenges"}},
+		{[]string{"show", "linear", "--width", "60"}, []string{"Linear summation"}},
+		{[]string{"--help"}, []string{"[lesson-id]", "sim", "list"}},
+		{[]string{"--version"}, []string{"neurotutor version"}},
+	} {
+		t.Run(strings.Join(c.args, " "), func(t *testing.T) {
+			out, errs, code := runCLI(c.args...)
+			if code != 0 {
+				t.Fatalf("exit %d: %s", code, errs)
+			}
+			for _, w := range c.want {
+				if !strings.Contains(out, w) {
+					t.Errorf("stdout lacks %q:\n%.2000s", w, out)
+				}
+			}
+		})
+	}
+}

@@ -1,0 +1,165 @@
+package lab
+
+import (
+	"strings"
+	"testing"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/neurotutor/neurotutor/lessons"
+	"github.com/neurotutor/neurotutor/sim"
+	"github.com/neurotutor/neurotutor/sim/network"
+	"github.com/neurotutor/neurotutor/ui/theme"
+)
+
+// panicky is a model that panics once its clock passes 10 ms.
+type panicky struct {
+	sim.Params
+	x, t float64
+}
+
+func newPanicky() *panicky {
+	m := &panicky{Params: sim.NewParams("panicky")}
+	m.Bind(sim.Param{Key: "x", Label: "x", Min: 0, Max: 1, Step: 0.1}, &m.x)
+	return m
+}
+
+func (m *panicky) Info() sim.Info {
+	return sim.Info{ID: "panicky", Title: "Panicky", Summary: "panics", DT: 1, Window: 100, Speed: 600,
+		Params: m.Specs(), Signals: []sim.Signal{{Key: "t", Label: "t"}},
+		Plots: []sim.PlotSpec{{Key: "t", Title: "t", Kind: sim.PlotTrace, Signals: []string{"t"}}}}
+}
+func (m *panicky) Reset(uint64)               { m.t = 0 }
+func (m *panicky) Time() float64              { return m.t }
+func (m *panicky) Sample(d []float64)         { d[0] = m.t }
+func (m *panicky) Metrics([]float64)          {}
+func (m *panicky) Plot(string, *sim.PlotData) {}
+func (m *panicky) Step() {
+	m.t++
+	if m.t > 10 {
+		panic("boom")
+	}
+}
+
+func wtaLesson() *lessons.Lesson {
+	return &lessons.Lesson{ID: "wta", Lab: lessons.Lab{Model: "wta", Seed: 1},
+		Challenges: []lessons.Challenge{}}
+}
+
+func newLab(t *testing.T, l *lessons.Lesson, m sim.Model) Model {
+	t.Helper()
+	lab, err := New(7, l, m, nil, theme.New(true))
+	if err != nil {
+		t.Fatal(err)
+	}
+	lab.SetSize(60, 30)
+	return lab
+}
+
+func TestTicksOnlyWhileRunning(t *testing.T) {
+	m := newLab(t, wtaLesson(), network.NewWTA())
+	if m.Running() {
+		t.Fatal("a new lab must start paused")
+	}
+	// A tick while paused does nothing and schedules nothing.
+	m, cmd := m.Update(TickMsg{Lab: 7, Seq: m.seq})
+	if cmd != nil || m.Time() != 0 {
+		t.Fatalf("paused lab ticked: cmd %v, t %g", cmd, m.Time())
+	}
+	if cmd := m.Start(); cmd == nil {
+		t.Fatal("Start scheduled no tick")
+	}
+	seq := m.seq
+	m, cmd = m.Update(TickMsg{Lab: 7, Seq: seq})
+	if cmd == nil || m.Time() == 0 {
+		t.Fatal("a current tick did not advance and reschedule")
+	}
+	before := m.Time()
+	// Ticks of another lab, or from before a pause, are dropped.
+	for _, stale := range []TickMsg{{Lab: 8, Seq: seq}, {Lab: 7, Seq: seq - 1}} {
+		if m, cmd = m.Update(stale); cmd != nil || m.Time() != before {
+			t.Errorf("stale tick %+v was acted on", stale)
+		}
+	}
+	m.Stop()
+	if m, cmd = m.Update(TickMsg{Lab: 7, Seq: seq}); cmd != nil || m.Time() != before {
+		t.Error("a tick from before the pause was acted on")
+	}
+}
+
+func TestPanicIsContained(t *testing.T) {
+	l := &lessons.Lesson{ID: "p", Lab: lessons.Lab{Model: "panicky", Seed: 1}}
+	m := newLab(t, l, newPanicky())
+	m.Start()
+	m, _ = m.Update(TickMsg{Lab: 7, Seq: m.seq})
+	if m.Running() {
+		t.Error("lab still running after the model panicked")
+	}
+	if v := ansi.Strip(m.View()); !strings.Contains(v, "internal error: boom") || !strings.Contains(v, "press r") {
+		t.Errorf("panic not shown:\n%s", v)
+	}
+	m, _ = m.Update(tea.KeyPressMsg{Code: 'r', Text: "r"})
+	if v := ansi.Strip(m.View()); strings.Contains(v, "boom") {
+		t.Errorf("r did not clear the failure:\n%s", v)
+	}
+}
+
+func TestNonLiveChangeRestartsAndKeepsGhost(t *testing.T) {
+	m := newLab(t, wtaLesson(), network.NewWTA())
+	m.SetFocused(true)
+	m, _ = m.Update(tea.KeyPressMsg{Code: '.', Text: "."})
+	if m.Time() == 0 {
+		t.Fatal(". did not step")
+	}
+	if m.keys.Ghost.Enabled() {
+		t.Error("ghost key enabled before any previous run exists")
+	}
+	// Select alpha (not live) and raise it: a new run starts.
+	for m.controls[m.sel].Key != "alpha" {
+		m, _ = m.Update(tea.KeyPressMsg{Code: tea.KeyDown})
+	}
+	m, _ = m.Update(tea.KeyPressMsg{Code: tea.KeyRight})
+	if m.Time() != 0 {
+		t.Errorf("changing alpha did not restart the run (t = %g)", m.Time())
+	}
+	if !m.keys.Ghost.Enabled() || !m.hasGhost {
+		t.Error("the previous run was not kept as a ghost")
+	}
+	// Inputs are live: no restart.
+	m, _ = m.Update(tea.KeyPressMsg{Code: '.', Text: "."})
+	for m.controls[m.sel].Key != "I1" {
+		m, _ = m.Update(tea.KeyPressMsg{Code: tea.KeyUp})
+	}
+	t0 := m.Time()
+	m, _ = m.Update(tea.KeyPressMsg{Code: tea.KeyRight})
+	if m.Time() != t0 {
+		t.Error("changing a live input restarted the run")
+	}
+}
+
+func TestSpeedBounds(t *testing.T) {
+	m := newLab(t, wtaLesson(), network.NewWTA())
+	for range 20 {
+		m, _ = m.Update(tea.KeyPressMsg{Code: '+', Text: "+"})
+	}
+	if m.speed != len(speeds)-1 || m.keys.Faster.Enabled() {
+		t.Errorf("speed %d, faster enabled %v at the top", m.speed, m.keys.Faster.Enabled())
+	}
+	for range 20 {
+		m, _ = m.Update(tea.KeyPressMsg{Code: '-', Text: "-"})
+	}
+	if m.speed != 0 || m.keys.Slower.Enabled() {
+		t.Errorf("speed %d, slower enabled %v at the bottom", m.speed, m.keys.Slower.Enabled())
+	}
+}
+
+func TestTinySizesDoNotPanic(t *testing.T) {
+	m := newLab(t, wtaLesson(), network.NewWTA())
+	for _, s := range [][2]int{{1, 1}, {2, 3}, {10, 5}, {0, 0}, {200, 3}, {3, 200}} {
+		m.SetSize(s[0], s[1])
+		if v := m.View(); s[1] > 0 && len(strings.Split(v, "\n")) > s[1] {
+			t.Errorf("size %v: view has %d lines", s, len(strings.Split(v, "\n")))
+		}
+	}
+}
