@@ -77,9 +77,9 @@ func Open(path string) (*Store, error) {
 	if rerr := os.Rename(path, aside); rerr != nil {
 		// Keep it where it is and never write over it.
 		s.path = ""
-		return s, fmt.Errorf("progress file %s is unreadable (%v) and could not be moved aside (%v); progress will not be saved this session", path, err, rerr)
+		return s, fmt.Errorf("progress file %s is unreadable and could not be moved aside, so progress will not be saved this session (%v; %v)", path, err, rerr)
 	}
-	return s, fmt.Errorf("progress file %s was unreadable (%v); it was kept as %s and progress starts afresh", path, err, aside)
+	return s, fmt.Errorf("progress file was unreadable, kept as %s in %s; starting afresh (%v)", filepath.Base(aside), filepath.Dir(aside), err)
 }
 
 // Path is the file the store saves to ("" when in memory only).
