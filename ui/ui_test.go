@@ -1,7 +1,6 @@
 package ui_test
 
 import (
-	"flag"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -10,6 +9,7 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
+	"github.com/charmbracelet/x/exp/golden"
 
 	"github.com/neurotutor/neurotutor/lessons"
 	"github.com/neurotutor/neurotutor/progress"
@@ -19,8 +19,6 @@ import (
 	"github.com/neurotutor/neurotutor/ui"
 	"github.com/neurotutor/neurotutor/ui/lab"
 )
-
-var update = flag.Bool("update", false, "rewrite golden files")
 
 // fixture loads the two-lesson catalog in testdata/fixture, which keeps
 // these tests independent of the real lessons' text.
@@ -125,19 +123,10 @@ func screen(m tea.Model) string {
 	return ansi.Strip(m.View().Content)
 }
 
-func golden(t *testing.T, name, got string) {
-	t.Helper()
-	path := filepath.Join("testdata", name+".golden")
-	if *update {
-		os.WriteFile(path, []byte(got), 0o644)
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run with -update to create)", err)
-	}
-	if got != string(want) {
-		t.Errorf("view differs from %s:\n--- got ---\n%s\n--- want ---\n%s", path, got, want)
-	}
+// goldenView compares a screen with testdata/TestGoldenViews/<name>.golden
+// (go test -update rewrites it).
+func goldenView(t *testing.T, name, got string) {
+	t.Run(name, func(t *testing.T) { golden.RequireEqual(t, []byte(got)) })
 }
 
 func TestContentsListsChaptersAndOpensLesson(t *testing.T) {
@@ -277,13 +266,13 @@ func TestGoldenViews(t *testing.T) {
 		name := func(s string) string { return s + "-" + fmtInt(size.w) + "x" + fmtInt(size.h) }
 		m, _ := newModel(t)
 		m = send(t, m, tea.WindowSizeMsg{Width: size.w, Height: size.h})
-		golden(t, name("contents"), screen(m))
+		goldenView(t, name("contents"), screen(m))
 		m = send(t, m, key("enter"))
-		golden(t, name("lesson-text"), screen(m))
+		goldenView(t, name("lesson-text"), screen(m))
 		m = send(t, m, key("tab"))
 		for range 3 {
 			m = send(t, m, key("."))
 		}
-		golden(t, name("lesson-lab"), screen(m))
+		goldenView(t, name("lesson-lab"), screen(m))
 	}
 }
