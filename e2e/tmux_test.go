@@ -124,7 +124,7 @@ func TestInTmux(t *testing.T) {
 
 	// No argument resumes the last lesson, at 80×24: text and lab switch.
 	s2 := start(t, bin, state, 80, 24, "--paused")
-	s2.waitFor("Winner-take-all", "Text │ Lab")
+	s2.waitFor("Winner-take-all", "[Text]│ Lab")
 	s2.keys("Tab")
 	s2.waitFor("⏸ paused", "Challenge")
 	s2.keys("q")

@@ -145,8 +145,10 @@ func (m Model) lessonView() string {
 	th := m.theme
 	paneH := m.height - 3
 	if !m.split() {
-		text, labTab := " Text ", " Lab "
+		// Brackets mark the open tab even without colour (NO_COLOR).
+		text, labTab := "[Text]", " Lab "
 		if m.focusLab {
+			text, labTab = " Text ", "[Lab]"
 			labTab = th.Selected.Render(labTab)
 			text = th.Subtle.Render(text)
 		} else {

@@ -138,9 +138,13 @@ func (m *Model) Refresh() {
 			avail := m.width - 6 - 8 - len(l.ID) - 3
 			title = ansi.Truncate(title, max(10, avail), "…")
 			pad := max(1, avail-lipgloss.Width(title))
-			row := fmt.Sprintf(" %s  %s%s%s  %s", mark, title, strings.Repeat(" ", pad), th.Subtle.Render(l.ID), th.Subtle.Render(count+" ★"))
+			cursor := " "
+			if i == m.sel {
+				cursor = "▸"
+			}
+			row := fmt.Sprintf("%s%s  %s%s%s  %s", cursor, mark, title, strings.Repeat(" ", pad), th.Subtle.Render(l.ID), th.Subtle.Render(count+" ★"))
 			if mark == "●" {
-				row = fmt.Sprintf(" %s  %s%s%s  %s", th.Good.Render(mark), title, strings.Repeat(" ", pad), th.Subtle.Render(l.ID), th.Good.Render(count+" ★"))
+				row = fmt.Sprintf("%s%s  %s%s%s  %s", cursor, th.Good.Render(mark), title, strings.Repeat(" ", pad), th.Subtle.Render(l.ID), th.Good.Render(count+" ★"))
 			}
 			if i == m.sel {
 				row = th.Selected.Render(ansi.Strip(row) + strings.Repeat(" ", max(0, m.width-2-lipgloss.Width(ansi.Strip(row)))))
