@@ -188,7 +188,9 @@ func (d *PlotData) Reset() {
 }
 
 // AddSeries appends a series to d, reusing the backing arrays of a series
-// that was there before Reset, and returns it for filling.
+// that was there before Reset, and returns it for filling. The pointer is
+// valid until the next AddSeries (which may move d.Series): fill each
+// series before adding the next, or index d.Series afterwards.
 func (d *PlotData) AddSeries(name string, points bool) *Series {
 	n := len(d.Series)
 	if n < cap(d.Series) {
@@ -203,6 +205,7 @@ func (d *PlotData) AddSeries(name string, points bool) *Series {
 }
 
 // AddGrid appends a rows×cols grid to d, reusing storage, and returns it.
+// Like AddSeries, the pointer is valid until the next AddGrid.
 func (d *PlotData) AddGrid(title string, rows, cols int) *Grid {
 	n := len(d.Grids)
 	if n < cap(d.Grids) {
