@@ -36,6 +36,13 @@ type Model interface {
 	Plot(key string, dst *PlotData)
 }
 
+// SignalFilter is implemented by models whose signals are not all in use
+// at every setting (units beyond the current n). Trace plots leave out a
+// signal for which SignalActive reports false.
+type SignalFilter interface {
+	SignalActive(key string) bool
+}
+
 // Info is a model's static self-description.
 type Info struct {
 	ID      string // stable id used by lessons and the CLI: "lif"

@@ -142,7 +142,11 @@ func (r *Run) FillPlot(spec PlotSpec, dst *PlotData) {
 		r.Model.Plot(spec.Key, dst)
 		return
 	}
+	filter, _ := r.Model.(SignalFilter)
 	for _, key := range spec.Signals {
+		if filter != nil && !filter.SignalActive(key) {
+			continue
+		}
 		label := key
 		for _, sg := range r.info.Signals {
 			if sg.Key == key {

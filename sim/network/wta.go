@@ -182,6 +182,12 @@ func (m *WTA) argmax() (int, float64) {
 	return best + 1, m.I[best] - second
 }
 
+// SignalActive reports whether the rate signal belongs to one of the n
+// units in use.
+func (m *WTA) SignalActive(key string) bool {
+	return len(key) == 2 && key[0] == 'r' && int(key[1]-'0') <= m.n()
+}
+
 // Sample records every rate (units beyond n read 0).
 func (m *WTA) Sample(dst []float64) {
 	copy(dst, m.r[:])

@@ -43,9 +43,13 @@ func Render(markdown string, width int, dark bool) (string, error) {
 		h.Prefix = ""
 	}
 	style.H2.Underline = boolPtr(true)
+	// A narrow pane: one column of margin, code blocks indented by two.
+	one, two := uint(1), uint(2)
+	style.Document.Margin = &one
+	style.CodeBlock.Margin = &two
 	r, err := glamour.NewTermRenderer(
 		glamour.WithStyles(style),
-		glamour.WithWordWrap(max(20, width-4)),
+		glamour.WithWordWrap(max(20, width-2)),
 		glamour.WithChromaFormatter("terminal16m"),
 	)
 	if err != nil {
