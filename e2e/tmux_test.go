@@ -98,7 +98,7 @@ func TestInTmux(t *testing.T) {
 	s.keys("Tab")
 	s.waitFor("Lab ◂ keys")
 	s.keys("?")
-	s.waitFor("Keys", "run/pause", "Press ? or esc to close.")
+	s.waitFor("Keys", "run/pause", "? or esc closes")
 	s.keys("Escape")
 	s.waitFor("Lab ◂ keys")
 	s.keys("Escape") // back to the contents

@@ -17,16 +17,16 @@ type helpGroup struct {
 // helpGroups lists every binding of the current screen. Disabled ones are
 // kept so the overlay can say they do not apply here.
 func (m Model) helpGroups() []helpGroup {
-	g := helpGroup{"General", []key.Binding{m.global.Help, m.global.Quit}}
+	general := []key.Binding{m.global.Help, m.global.Quit}
 	if m.screen == screenContents {
 		c := m.contents.Keys()
-		return []helpGroup{{"Contents", []key.Binding{c.Up, c.Down, c.Top, c.Bottom, c.Open}}, g}
+		return []helpGroup{{"Contents", append([]key.Binding{c.Up, c.Down, c.Top, c.Bottom, c.Open}, general...)}}
 	}
 	r := m.reader.Keys()
 	lk := m.lessonKeys
 	groups := []helpGroup{
 		{"Text", []key.Binding{r.Up, r.Down, r.PageUp, r.PageDown, r.Top, r.Bottom}},
-		{"Lesson", []key.Binding{lk.Focus, lk.Next, lk.Prev, lk.Contents}},
+		{"Lesson", append([]key.Binding{lk.Focus, lk.Next, lk.Prev, lk.Contents}, general...)},
 	}
 	if m.labOK {
 		k := m.lab.Keys()
@@ -35,7 +35,7 @@ func (m Model) helpGroups() []helpGroup {
 			helpGroup{"Lab run", []key.Binding{k.Pause, k.Step, k.Reset, k.Preset, k.Faster, k.Slower, k.Ghost, k.Hint, k.Plots}},
 		)
 	}
-	return append(groups, g)
+	return groups
 }
 
 // helpView is the full-screen help overlay.
@@ -46,11 +46,11 @@ func (m Model) helpView() string {
 		lines := []string{th.Title.Render(g.title)}
 		for _, b := range g.bindings {
 			h := b.Help()
-			k := fmt.Sprintf("%-7s", h.Key)
+			k := fmt.Sprintf("%-6s", h.Key)
 			if b.Enabled() {
 				lines = append(lines, th.Key.Render(k)+" "+h.Desc)
 			} else {
-				lines = append(lines, th.Subtle.Render(k+" "+h.Desc+" (not now)"))
+				lines = append(lines, th.Subtle.Render(k+" "+h.Desc+" (n/a)"))
 			}
 		}
 		cols = append(cols, strings.Join(lines, "\n"))
@@ -60,18 +60,18 @@ func (m Model) helpView() string {
 	for _, c := range cols {
 		colW = max(colW, lipgloss.Width(c))
 	}
-	perRow := max(1, (m.width-6)/(colW+3))
+	perRow := max(1, (m.width-4)/(colW+2))
 	var rows []string
 	for i := 0; i < len(cols); i += perRow {
 		row := cols[i:min(len(cols), i+perRow)]
 		styled := make([]string, len(row))
 		for j, c := range row {
-			styled[j] = lipgloss.NewStyle().Width(colW + 3).Render(c)
+			styled[j] = lipgloss.NewStyle().Width(colW + 2).Render(c)
 		}
 		rows = append(rows, lipgloss.JoinHorizontal(lipgloss.Top, styled...))
 	}
-	body := th.Title.Render("Keys") + th.Subtle.Render("   (not now) = does not apply on this screen or in this state") +
-		"\n\n" + strings.Join(rows, "\n\n") + "\n\n" + th.Subtle.Render("Press ? or esc to close.")
+	body := th.Title.Render("Keys") + th.Subtle.Render(" · ? or esc closes · (n/a): not available here and now") +
+		"\n\n" + strings.Join(rows, "\n\n")
 	box := th.Overlay.Render(body)
-	return lipgloss.Place(m.width, m.height, lipgloss.Center, lipgloss.Center, box)
+	return fit(lipgloss.Place(m.width, m.height, lipgloss.Center, lipgloss.Center, box), m.width, m.height)
 }

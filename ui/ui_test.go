@@ -234,13 +234,13 @@ func TestHelpOverlaySaysWhatDoesNotApply(t *testing.T) {
 	m = send(t, m, tea.WindowSizeMsg{Width: 120, Height: 40}, key("?"))
 	s := screen(m)
 	// The wta fixture has no presets, and no run has been reset yet.
-	for _, want := range []string{"cycle presets (not now)", "ghost of previous run (not now)", "run/pause", "Press ? or esc"} {
+	for _, want := range []string{"cycle presets (n/a)", "ghost of previous run (n/a)", "run/pause", "? or esc closes"} {
 		if !strings.Contains(s, want) {
 			t.Errorf("help lacks %q:\n%s", want, s)
 		}
 	}
 	m = send(t, m, key("esc"))
-	if s := screen(m); strings.Contains(s, "Press ? or esc") {
+	if s := screen(m); strings.Contains(s, "? or esc closes") {
 		t.Error("esc did not close help")
 	}
 }
