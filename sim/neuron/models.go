@@ -6,5 +6,10 @@ import "github.com/neurotutor/neurotutor/sim"
 func Models() []sim.Factory {
 	return []sim.Factory{
 		func() sim.Model { return NewLinear() },
+		func() sim.Model { return NewLIF() },
+		func() sim.Model { return NewHH() },
+		func() sim.Model { return NewIzhikevich() },
+		func() sim.Model { return NewDendrite() },
+		func() sim.Model { return NewPoisson() },
 	}
 }
