@@ -217,12 +217,11 @@ func (c *Catalog) validate(l *Lesson, reg *sim.Registry) []error {
 			bad("body", "missing the %q section", h)
 		}
 	}
-	model, err := reg.New(l.Lab.Model)
+	info, err := reg.Info(l.Lab.Model)
 	if err != nil {
 		bad("lab.model", "%v", err)
 		return errs
 	}
-	info := model.Info()
 	resolve := func(field string, s Settings) {
 		for i := range s {
 			p, ok := sim.FindParam(info.Params, s[i].Key)

@@ -13,18 +13,21 @@ type Factory func() Model
 type Registry struct {
 	ids       []string
 	factories map[string]Factory
+	infos     map[string]Info
 }
 
 // NewRegistry registers every factory under its model's id. It panics on a
 // duplicate id, which is a programmer error.
 func NewRegistry(fs ...Factory) *Registry {
-	r := &Registry{factories: map[string]Factory{}}
+	r := &Registry{factories: map[string]Factory{}, infos: map[string]Info{}}
 	for _, f := range fs {
-		id := f().Info().ID
+		info := f().Info()
+		id := info.ID
 		if _, dup := r.factories[id]; dup {
 			panic("sim: duplicate model id " + id)
 		}
 		r.factories[id] = f
+		r.infos[id] = info
 		r.ids = append(r.ids, id)
 	}
 	slices.Sort(r.ids)
@@ -41,6 +44,16 @@ func (r *Registry) New(id string) (Model, error) {
 		return nil, &UnknownModelError{ID: id, Known: r.ids}
 	}
 	return f(), nil
+}
+
+// Info describes a model without building a new one. An unknown id is an
+// *UnknownModelError.
+func (r *Registry) Info(id string) (Info, error) {
+	info, ok := r.infos[id]
+	if !ok {
+		return Info{}, &UnknownModelError{ID: id, Known: r.ids}
+	}
+	return info, nil
 }
 
 // UnknownModelError names a model id that is not registered.

@@ -63,6 +63,7 @@ type Population struct {
 	spikes   float64 // total spikes over trials
 
 	// The error-vs-N sweep, cached by the parameters that shape it.
+	seed      uint64 // of the current run
 	sweepKey  [6]float64
 	sweepML   [len(popSweepN)]float64 // deg
 	sweepPV   [len(popSweepN)]float64
@@ -148,10 +149,17 @@ func (m *Population) Reset(seed uint64) {
 	m.dec.build(int(m.N), tu)
 	th := m.Stimulus / popDeg
 	m.estML, m.estPV = th, th
-	key := [6]float64{m.Width, m.Peak, m.Baseline, m.Window, m.Stimulus, float64(seed)}
+	m.seed = seed // the sweep follows lazily, when first drawn
+}
+
+// ensureSweep runs the error-vs-N sweep for the current parameters unless
+// it is cached. It is done when its plot is first drawn, not in Reset, so
+// building and resetting the model stay cheap.
+func (m *Population) ensureSweep() {
+	key := [6]float64{m.Width, m.Peak, m.Baseline, m.Window, m.Stimulus, float64(m.seed)}
 	if key != m.sweepKey {
 		m.sweepKey = key
-		m.sweep(seed, tu, th)
+		m.sweep(m.seed, m.tuning(), m.Stimulus/popDeg)
 	}
 }
 
@@ -267,6 +275,7 @@ func (m *Population) Plot(key string, dst *sim.PlotData) {
 		}
 		dst.Marked = best
 	case "error_vs_n":
+		m.ensureSweep()
 		ml := dst.AddSeries("ML", true)
 		pv := dst.AddSeries("PV", true)
 		cr := dst.AddSeries("bound 1/√I_F", false)

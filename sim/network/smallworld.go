@@ -86,6 +86,7 @@ type SmallWorld struct {
 	reach               []int32 // distances from the source
 	reached             float64
 
+	seed           uint64 // of the current run
 	curveKey       [3]float64
 	curveP         [swCurvePts]float64
 	curveC, curveL [swCurvePts]float64
@@ -160,11 +161,7 @@ func (m *SmallWorld) Reset(seed uint64) {
 	for r := range swReal {
 		m.draw(seed, r)
 	}
-	key := [3]float64{float64(n), float64(h), float64(seed)}
-	if key != m.curveKey {
-		m.curve(seed)
-		m.curveKey = key
-	}
+	m.seed = seed // the curves follow lazily, when first drawn
 	m.c0, m.l0 = LatticeClustering(2*h), LatticePathLength(n, h)
 	m.c, m.l = m.measure(m.P, swReal, m.sources())
 	// Realisation 0 for the picture and the wave.
@@ -379,6 +376,18 @@ func (m *SmallWorld) pathLength(s int) float64 {
 	return float64(sum) / float64(pairs)
 }
 
+// ensureCurve computes the C(p)/C(0) and L(p)/L(0) curves for the current
+// n, k and seed unless they are cached: a sweep of many rewired graphs,
+// done only when the curves plot is first drawn so that building and
+// resetting the model stay cheap.
+func (m *SmallWorld) ensureCurve() {
+	key := [3]float64{float64(m.n), float64(m.h), float64(m.seed)}
+	if key != m.curveKey {
+		m.curve(m.seed)
+		m.curveKey = key
+	}
+}
+
 // curve computes C(p)/C(0) and L(p)/L(0) at 14 log-spaced p.
 func (m *SmallWorld) curve(seed uint64) {
 	s := m.sources()
@@ -513,6 +522,7 @@ func (m *SmallWorld) Plot(key string, dst *sim.PlotData) {
 		dst.AddSeries("source", true).Add(0.93*sx, 0.93*sy)
 		dst.XMin, dst.XMax, dst.YMin, dst.YMax = -1.1, 1.1, -1.1, 1.1
 	case "curves":
+		m.ensureCurve()
 		cs := dst.AddSeries("C(p)/C(0)", false)
 		ls := dst.AddSeries("L(p)/L(0)", false)
 		for i := range swCurvePts {
