@@ -145,6 +145,7 @@ func TestPopulationPVUnbiased(t *testing.T) {
 // N is within 20 % of it (100 trials estimate an RMS to about 7 %).
 func TestPopulationSweep(t *testing.T) {
 	m := popRun(t, map[string]float64{"window_ms": 500}, 1, 0)
+	m.ensureSweep() // drawn lazily in the lab
 	last := len(popSweepN) - 1
 	r := m.sweepFish[last-1] / m.sweepFish[last]
 	want := math.Sqrt(float64(popSweepN[last]) / float64(popSweepN[last-1]))
@@ -174,7 +175,9 @@ func TestPopulationDeterministic(t *testing.T) {
 	if ma[0] == mc[0] && ma[1] == mc[1] {
 		t.Errorf("seeds 3 and 4 gave the same errors %v", ma[:2])
 	}
-	if a.sweepML != b.sweepML {
+	a.ensureSweep()
+	b.ensureSweep()
+	if a.sweepML != b.sweepML || a.sweepML[0] == 0 {
 		t.Errorf("sweeps differ with the same seed")
 	}
 }

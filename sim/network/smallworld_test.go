@@ -75,6 +75,7 @@ func TestSWRandomLimit(t *testing.T) {
 // figure 2 shows.
 func TestSWSmallWorld(t *testing.T) {
 	m := newSW(t, 1000, 10, 0.01)
+	m.ensureCurve() // drawn lazily in the lab
 	cr, lr := metric(m, "clustering_ratio"), metric(m, "path_ratio")
 	t.Logf("n=1000 k=10 p=0.01: C/C0 %.4g, L/L0 %.4g; curves C %.3g L %.3g", cr, lr, m.curveC, m.curveL)
 	if cr < 0.9 || lr > 0.5 {
