@@ -102,7 +102,11 @@ func labSummary(e *env, l *lessons.Lesson) string {
 			continue
 		}
 		v, _ := m.Get(p.Key)
-		fmt.Fprintf(&b, "- `%s` = %s — %s (%s)\n", p.Key, p.Format(v), p.Help, p.Allowed())
+		value := p.Format(v)
+		if p.Unit != "" && len(p.Choices) == 0 {
+			value += " " + p.Unit
+		}
+		fmt.Fprintf(&b, "- `%s` = %s — %s (%s)\n", p.Key, value, p.Help, p.Allowed())
 	}
 	run := sim.NewRun(m, 0, 0)
 	run.Reset(l.Lab.Seed)
@@ -114,7 +118,7 @@ func labSummary(e *env, l *lessons.Lesson) string {
 			continue
 		}
 		run.FillPlot(spec, &d)
-		fmt.Fprintf(&b, "- %s: %s\n", spec.Title, plot.Summary(spec.Kind, spec.Title, &d, spec.YLabel))
+		fmt.Fprintf(&b, "- %s\n", plot.Summary(spec.Kind, spec.Title, &d, unitOf(spec.YLabel)))
 	}
 	if len(l.Challenges) > 0 {
 		b.WriteString("\n## Challenges\n\n")
@@ -123,6 +127,16 @@ func labSummary(e *env, l *lessons.Lesson) string {
 		}
 	}
 	return b.String()
+}
+
+// unitOf takes the unit out of an axis label: "rate (Hz)" → "Hz"; a label
+// without parentheses is taken to be a unit ("mV").
+func unitOf(label string) string {
+	if _, rest, ok := strings.Cut(label, "("); ok {
+		u, _, _ := strings.Cut(rest, ")")
+		return u
+	}
+	return label
 }
 
 func contains(xs []string, s string) bool { return slices.Contains(xs, s) }

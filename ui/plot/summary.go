@@ -90,6 +90,12 @@ func summarySeries(b *strings.Builder, d *sim.PlotData, u string) {
 			b.WriteString("no data")
 			continue
 		}
+		if s.Points && n == 1 {
+			b.WriteString("1 point at ")
+			b.WriteString(fmtNum(lo))
+			b.WriteString(u)
+			continue
+		}
 		if s.Points {
 			b.WriteString(strconv.Itoa(n))
 			b.WriteString(" points, ")
