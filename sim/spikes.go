@@ -23,20 +23,90 @@ func (s *SpikeTrain) Count() int { return len(s.T) }
 // first 100 ms divided by the remaining time, or the count over the whole
 // run when it lasts 200 ms or less. It is 0 for an empty run.
 func (s *SpikeTrain) RateHz(end float64) float64 {
-	const transient = 100.0 // ms
-	if end <= 0 {
-		return 0
-	}
-	if end <= 2*transient {
-		return float64(len(s.T)) / end * 1000
-	}
-	n := 0
+	late := 0
 	for _, t := range s.T {
-		if t >= transient {
-			n++
+		if t >= rateTransient {
+			late++
 		}
 	}
-	return float64(n) / (end - transient) * 1000
+	return rateHz(len(s.T), late, end)
+}
+
+// rateTransient is the start of a run that single-neuron rates leave out, ms.
+const rateTransient = 100.0
+
+// rateHz is the single-neuron rate of a run of `end` ms with n spikes, late
+// of them at or after the transient.
+func rateHz(n, late int, end float64) float64 {
+	switch {
+	case end <= 0:
+		return 0
+	case end <= 2*rateTransient:
+		return float64(n) / end * 1000
+	}
+	return float64(late) / (end - rateTransient) * 1000
+}
+
+// SpikeStats accumulates the single-neuron spike metrics without storing
+// spike times: the count, the count after the transient (so RateHz equals
+// SpikeTrain.RateHz), and Welford's running mean and sum of squares of the
+// interspike intervals (so CV equals CVISI). It never allocates.
+type SpikeStats struct {
+	n, late     int
+	first, last float64 // ms
+	isiMean     float64 // ms
+	isiM2       float64 // ms²
+}
+
+// Reset forgets every spike.
+func (s *SpikeStats) Reset() { *s = SpikeStats{} }
+
+// Add records a spike at time t (ms), not earlier than the last.
+func (s *SpikeStats) Add(t float64) {
+	if s.n == 0 {
+		s.first = t
+	} else {
+		isi := t - s.last
+		k := float64(s.n) // intervals so far, including this one
+		d := isi - s.isiMean
+		s.isiMean += d / k
+		s.isiM2 += d * (isi - s.isiMean)
+	}
+	s.n++
+	if t >= rateTransient {
+		s.late++
+	}
+	s.last = t
+}
+
+// Count is the number of spikes.
+func (s *SpikeStats) Count() int { return s.n }
+
+// MeanISI is the mean interspike interval, ms; 0 with fewer than two
+// spikes.
+func (s *SpikeStats) MeanISI() float64 {
+	if s.n < 2 {
+		return 0
+	}
+	return (s.last - s.first) / float64(s.n-1)
+}
+
+// RateHz is the single-neuron rate of a run that has lasted `end` ms, as
+// SpikeTrain.RateHz defines it.
+func (s *SpikeStats) RateHz(end float64) float64 { return rateHz(s.n, s.late, end) }
+
+// CV is the coefficient of variation of the interspike intervals
+// (population standard deviation over mean); 0 with fewer than three
+// spikes. A spread at the level of rounding error (below 1e-12) reads 0.
+func (s *SpikeStats) CV() float64 {
+	if s.n < 3 || s.isiMean <= 0 {
+		return 0
+	}
+	cv := math.Sqrt(math.Max(s.isiM2, 0)/float64(s.n-1)) / s.isiMean
+	if cv < 1e-12 {
+		return 0
+	}
+	return cv
 }
 
 // CV is the coefficient of variation of the inter-spike intervals

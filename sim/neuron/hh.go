@@ -58,7 +58,7 @@ type HH struct {
 	rk    *sim.RK4
 	sys   hhSystem
 	cross sim.Crossing
-	stats spikeStats
+	stats sim.SpikeStats
 	peak  float64 // mV, the highest V in the run
 
 	// The f–I sweep, computed for the conductances in sweepKey.
@@ -192,7 +192,7 @@ func (m *HH) Reset(uint64) {
 	m.y[0] = hhV0
 	m.y[1], m.y[2], m.y[3] = hhSteady(hhV0)
 	m.cross.Reset(hhV0)
-	m.stats.reset()
+	m.stats.Reset()
 	m.peak = hhV0
 }
 
@@ -209,7 +209,7 @@ func (m *HH) Step() {
 	v := m.y[0]
 	if m.cross.Update(v) {
 		// Linear interpolation of the crossing time inside the step.
-		m.stats.add(t0 + hhDT*(0-v0)/(v-v0))
+		m.stats.Add(t0 + hhDT*(0-v0)/(v-v0))
 	}
 	m.peak = math.Max(m.peak, v)
 }
@@ -219,8 +219,8 @@ func (m *HH) Sample(dst []float64) { copy(dst, m.y[:]) }
 
 // Metrics reports rate_hz, spikes and peak_mv.
 func (m *HH) Metrics(dst []float64) {
-	dst[0] = m.stats.rateHz(m.Time())
-	dst[1] = float64(m.stats.n)
+	dst[0] = m.stats.RateHz(m.Time())
+	dst[1] = float64(m.stats.Count())
 	dst[2] = m.peak
 }
 
@@ -289,6 +289,6 @@ func (m *HH) Plot(key string, dst *sim.PlotData) {
 		pts.Add(I[k], rate[k])
 	}
 	now := dst.AddSeries("this run", true)
-	now.Add(m.I, m.stats.rateHz(m.Time()))
+	now.Add(m.I, m.stats.RateHz(m.Time()))
 	dst.XMin, dst.XMax = 0, hhIMax
 }

@@ -94,11 +94,11 @@ func hhRunLate(t testing.TB, I float64) (*HH, int) {
 	for m.steps < 50_000 {
 		m.Step()
 	}
-	early := m.stats.n
+	early := m.stats.Count()
 	for m.steps < 100_000 {
 		m.Step()
 	}
-	return m, m.stats.n - early
+	return m, m.stats.Count() - early
 }
 
 // TestHHBrian2 compares with Brian2 running the same equations with RK4 at
@@ -154,8 +154,8 @@ func TestHHPublished(t *testing.T) {
 	if math.Abs(m.peak-40) > 2 {
 		t.Errorf("peak %.4g mV at 10 µA/cm², want 40 ± 2 mV", m.peak)
 	}
-	if m5, n := hhRunLate(t, 5); n != 0 || m5.stats.n != 1 {
-		t.Errorf("5 µA/cm²: %d spikes, %d of them late; want 1 onset spike only", m5.stats.n, n)
+	if m5, n := hhRunLate(t, 5); n != 0 || m5.stats.Count() != 1 {
+		t.Errorf("5 µA/cm²: %d spikes, %d of them late; want 1 onset spike only", m5.stats.Count(), n)
 	}
 	I, rate := NewHH().SweepRates()
 	first := -1

@@ -79,7 +79,7 @@ type lifState struct {
 	v      float64 // mV
 	refEnd float64 // ms, end of the refractory period
 	spiked bool    // a spike fell in the last step
-	stats  spikeStats
+	stats  sim.SpikeStats
 }
 
 // NewLIF returns the model with default parameters, reset with seed 1.
@@ -150,7 +150,7 @@ func seedPCG(src *rand.PCG, seed uint64) { src.Seed(seed, 0x9e3779b97f4a7c15) }
 func (m *LIF) Reset(seed uint64) {
 	seedPCG(m.src, seed)
 	m.st = lifState{v: m.VRest}
-	m.st.stats.reset()
+	m.st.stats.Reset()
 }
 
 // Time is the simulated time in ms.
@@ -212,7 +212,7 @@ func (m *LIF) advance(s *lifState, I float64, rng *rand.Rand) {
 			dt = h * (m.VTh - s.v) / (v - s.v)
 		}
 		ts := tc + sim.Clamp(dt, 0, h)
-		s.stats.add(ts)
+		s.stats.Add(ts)
 		s.spiked = true
 		s.v = m.VReset
 		s.refEnd = ts + m.TRef
@@ -235,9 +235,9 @@ func (m *LIF) Sample(dst []float64) {
 
 // Metrics reports rate_hz, spikes and cv_isi.
 func (m *LIF) Metrics(dst []float64) {
-	dst[0] = m.st.stats.rateHz(m.Time())
-	dst[1] = float64(m.st.stats.n)
-	dst[2] = m.st.stats.cv()
+	dst[0] = m.st.stats.RateHz(m.Time())
+	dst[1] = float64(m.st.stats.Count())
+	dst[2] = m.st.stats.CV()
 }
 
 // Rheobase is the smallest current that makes the noise-free neuron fire,
@@ -276,20 +276,20 @@ func (m *LIF) sweep() {
 	total := skip + int(lifSweepMS/lifDT)
 	for k, I := range m.sweepI {
 		s := lifState{v: m.VRest}
-		s.stats.reset()
+		s.stats.Reset()
 		for range skip {
 			m.advance(&s, I, m.swRng)
 		}
-		s.stats.reset()
+		s.stats.Reset()
 		for s.steps < total {
 			m.advance(&s, I, m.swRng)
 		}
 		st := &s.stats
 		switch {
-		case m.Sigma == 0 && st.n >= 2:
-			m.sweepRate[k] = 1000 * float64(st.n-1) / (st.last - st.first)
+		case m.Sigma == 0 && st.Count() >= 2:
+			m.sweepRate[k] = 1000 / st.MeanISI()
 		default:
-			m.sweepRate[k] = 1000 * float64(st.n) / lifSweepMS
+			m.sweepRate[k] = 1000 * float64(st.Count()) / lifSweepMS
 		}
 	}
 }
@@ -315,64 +315,6 @@ func (m *LIF) Plot(key string, dst *sim.PlotData) {
 		sp.Add(I[k], rate[k])
 	}
 	now := dst.AddSeries("this run", true)
-	now.Add(m.I, m.st.stats.rateHz(m.Time()))
+	now.Add(m.I, m.st.stats.RateHz(m.Time()))
 	dst.XMin, dst.XMax = 0, lifIMax
-}
-
-// spikeStats accumulates what the single-neuron spike metrics need without
-// storing spike times: the count, the count after the 100 ms transient
-// (so rateHz equals sim.SpikeTrain.RateHz), and Welford's running mean and
-// sum of squares of the interspike intervals (so cv equals sim.CVISI).
-type spikeStats struct {
-	n, late     int
-	first, last float64 // ms
-	isiMean     float64 // ms
-	isiM2       float64 // ms²
-}
-
-func (s *spikeStats) reset() { *s = spikeStats{} }
-
-// add records a spike at time t (ms), not earlier than the last.
-func (s *spikeStats) add(t float64) {
-	if s.n == 0 {
-		s.first = t
-	} else {
-		isi := t - s.last
-		k := float64(s.n) // intervals so far, including this one
-		d := isi - s.isiMean
-		s.isiMean += d / k
-		s.isiM2 += d * (isi - s.isiMean)
-	}
-	s.n++
-	if t >= 100 {
-		s.late++
-	}
-	s.last = t
-}
-
-// rateHz is the project's single-neuron rate for a run of `end` ms: the
-// count after the first 100 ms over the remaining time, or the whole count
-// over the whole run when it lasts 200 ms or less.
-func (s *spikeStats) rateHz(end float64) float64 {
-	switch {
-	case end <= 0:
-		return 0
-	case end <= 200:
-		return float64(s.n) / end * 1000
-	}
-	return float64(s.late) / (end - 100) * 1000
-}
-
-// cv is the coefficient of variation of the interspike intervals
-// (population standard deviation over mean); 0 with fewer than three
-// spikes. A spread at the level of rounding error (below 1e-12) reads 0.
-func (s *spikeStats) cv() float64 {
-	if s.n < 3 || s.isiMean <= 0 {
-		return 0
-	}
-	cv := math.Sqrt(math.Max(s.isiM2, 0)/float64(s.n-1)) / s.isiMean
-	if cv < 1e-12 {
-		return 0
-	}
-	return cv
 }
