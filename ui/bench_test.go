@@ -79,14 +79,16 @@ func BenchmarkScrollRedraw(b *testing.B) {
 // BenchmarkAnimationFrame measures one frame of a running lab: advance the
 // model by a frame's simulated time, re-render plots and draw.
 func BenchmarkAnimationFrame(b *testing.B) {
-	m := lessonAt(b, "wta")
-	m = send(b, m, key("space"))
-	b.ReportAllocs()
-	for b.Loop() {
-		var cmd tea.Cmd
-		m, cmd = m.Update(currentTick(m))
-		_ = cmd
-		_ = m.View()
+	for _, id := range []string{"wta", "hh", "spiking"} {
+		b.Run(id, func(b *testing.B) {
+			m := lessonAt(b, id)
+			m = send(b, m, key("space"))
+			b.ReportAllocs()
+			for b.Loop() {
+				m, _ = m.Update(currentTick(m))
+				_ = m.View()
+			}
+		})
 	}
 }
 

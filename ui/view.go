@@ -35,13 +35,10 @@ func (m Model) content() string {
 	if m.helpOpen {
 		return m.helpView()
 	}
-	var body string
 	if m.screen == screenContents {
-		body = m.contents.View()
-	} else {
-		body = m.lessonView()
+		return m.header() + "\n" + fit(m.contents.View(), m.width, m.height-2) + "\n" + m.footer()
 	}
-	return lipgloss.JoinVertical(lipgloss.Left, m.header(), fit(body, m.width, m.height-2), m.footer())
+	return m.header() + "\n" + m.lessonView() + "\n" + m.footer()
 }
 
 // fit pads or cuts s to exactly h lines of at most w columns.
@@ -141,9 +138,22 @@ func (m Model) shortHelp() []key.Binding {
 	return append(b, g...)
 }
 
+// lessonView draws the text and the lab from lines the panes cached in
+// Update, already cut to size: a frame joins strings and measures little.
 func (m Model) lessonView() string {
 	th := m.theme
 	paneH := m.height - 3
+	var labLines []string
+	if m.labOK {
+		labLines = strings.Split(m.lab.View(), "\n")
+	}
+	line := func(ls []string, i int) string {
+		if i < len(ls) {
+			return ls[i]
+		}
+		return ""
+	}
+	var b strings.Builder
 	if !m.split() {
 		// Brackets mark the open tab even without colour (NO_COLOR).
 		text, labTab := "[Text]", " Lab "
@@ -155,17 +165,20 @@ func (m Model) lessonView() string {
 			text = th.Selected.Render(text)
 			labTab = th.Subtle.Render(labTab)
 		}
-		tabs := text + th.Subtle.Render("│") + labTab + th.Subtle.Render(fmt.Sprintf("   %d%% · tab switches", m.reader.Percent()))
-		pane := m.reader.View()
-		if m.focusLab && m.labOK {
-			pane = " " + strings.ReplaceAll(m.lab.View(), "\n", "\n ")
+		b.WriteString(text + th.Subtle.Render("│") + labTab + th.Subtle.Render(fmt.Sprintf("   %d%% · tab switches", m.reader.Percent())))
+		for i := range paneH {
+			b.WriteByte('\n')
+			if m.focusLab {
+				b.WriteString(" " + line(labLines, i))
+			} else {
+				b.WriteString(line(m.reader.Lines(), i))
+			}
 		}
-		return tabs + "\n" + fit(pane, m.width, paneH)
+		return b.String()
 	}
 	rw := m.readerWidth()
-	lw := m.width - rw - 3
 	textTitle := fmt.Sprintf(" Text %d%%", m.reader.Percent())
-	labTitle := " Lab"
+	labTitle := "Lab"
 	if m.focusLab {
 		labTitle = th.Accent.Render(labTitle + " ◂ keys")
 		textTitle = th.Subtle.Render(textTitle)
@@ -173,14 +186,18 @@ func (m Model) lessonView() string {
 		textTitle = th.Accent.Render(textTitle + " ◂ keys")
 		labTitle = th.Subtle.Render(labTitle + "  (tab to adjust)")
 	}
-	left := textTitle + "\n" + fit(m.reader.View(), rw, paneH)
-	labView := ""
-	if m.labOK {
-		labView = m.lab.View()
+	rule := " " + th.Subtle.Render("│") + " "
+	b.WriteString(fitWidth(textTitle, rw) + rule + labTitle)
+	text := m.reader.Lines()
+	for i := range paneH {
+		b.WriteByte('\n')
+		l := line(text, i)
+		if l == "" {
+			l = strings.Repeat(" ", rw)
+		}
+		b.WriteString(l + rule + line(labLines, i))
 	}
-	right := labTitle + "\n" + fit(labView, lw, paneH)
-	rule := strings.TrimSuffix(strings.Repeat(th.Subtle.Render("│")+"\n", paneH+1), "\n")
-	return lipgloss.JoinHorizontal(lipgloss.Top, fitWidth(left, rw), " "+rule+" ", right)
+	return b.String()
 }
 
 // fitWidth pads every line of s to exactly w columns.

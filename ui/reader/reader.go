@@ -5,6 +5,7 @@ package reader
 
 import (
 	"fmt"
+	"strings"
 
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/viewport"
@@ -12,6 +13,8 @@ import (
 	"charm.land/glamour/v2"
 	"charm.land/glamour/v2/ansi"
 	"charm.land/glamour/v2/styles"
+	"charm.land/lipgloss/v2"
+	xansi "github.com/charmbracelet/x/ansi"
 
 	"github.com/neurotutor/neurotutor/ui/keys"
 	"github.com/neurotutor/neurotutor/ui/theme"
@@ -78,6 +81,7 @@ type Model struct {
 	ready   bool
 	read    bool // ReadMsg sent
 	focused bool
+	lines   []string // the visible text, each line padded to the width
 }
 
 // New returns an empty reader for a lesson.
@@ -92,10 +96,44 @@ func New(lesson string, th theme.Theme) Model {
 func (m *Model) SetSize(w, h int) {
 	m.vp.SetWidth(w)
 	m.vp.SetHeight(h)
+	m.render()
 }
 
+// render caches the visible lines, padded to the pane width, so that
+// drawing a frame (the lab animates at 30 fps beside the text) measures
+// no text.
+func (m *Model) render() {
+	w, h := m.vp.Width(), m.vp.Height()
+	m.lines = m.lines[:0]
+	if m.ready {
+		m.lines = append(m.lines, strings.Split(m.vp.View(), "\n")...)
+	} else {
+		m.lines = append(m.lines, m.theme.Subtle.Render("  Rendering…"))
+	}
+	if len(m.lines) > h {
+		m.lines = m.lines[:max(0, h)]
+	}
+	for i, l := range m.lines {
+		if d := w - lipgloss.Width(l); d > 0 {
+			m.lines[i] = l + strings.Repeat(" ", d)
+		} else if d < 0 {
+			m.lines[i] = xansi.Truncate(l, w, "")
+		}
+	}
+	for len(m.lines) < h {
+		m.lines = append(m.lines, strings.Repeat(" ", max(0, w)))
+	}
+}
+
+// Lines returns the visible text: exactly the pane's height in lines, each
+// exactly its width.
+func (m Model) Lines() []string { return m.lines }
+
 // SetTheme changes the theme.
-func (m *Model) SetTheme(th theme.Theme) { m.theme = th }
+func (m *Model) SetTheme(th theme.Theme) {
+	m.theme = th
+	m.render()
+}
 
 // SetFocused says whether the scroll keys go to the text.
 func (m *Model) SetFocused(f bool) {
@@ -120,6 +158,7 @@ func (m *Model) SetContent(key, content string) tea.Cmd {
 		m.vp.SetYOffset(int(frac * float64(max(0, m.vp.TotalLineCount()-m.vp.Height()))))
 	}
 	m.key, m.ready = key, true
+	m.render()
 	return m.checkRead()
 }
 
@@ -164,17 +203,14 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 	case tea.MouseWheelMsg:
 		var cmd tea.Cmd
 		m.vp, cmd = m.vp.Update(msg)
+		m.render()
 		return m, tea.Batch(cmd, m.checkRead())
 	default:
 		return m, nil
 	}
+	m.render()
 	return m, m.checkRead()
 }
 
 // View shows the text, or a line while it renders.
-func (m Model) View() string {
-	if !m.ready {
-		return m.theme.Subtle.Render("  Rendering…")
-	}
-	return m.vp.View()
-}
+func (m Model) View() string { return strings.Join(m.lines, "\n") }
