@@ -159,6 +159,9 @@ func joinAuthors(as []string) string {
 	return strings.Join(as[:len(as)-1], ", ") + ", & " + as[len(as)-1]
 }
 
+// bibtexEscaper escapes the characters that are special in BibTeX values.
+var bibtexEscaper = strings.NewReplacer("&", `\&`, "%", `\%`, "#", `\#`, "$", `\$`)
+
 // BibTeX writes the entry as BibTeX.
 func (r Reference) BibTeX() string {
 	typ := r.Type
@@ -169,6 +172,9 @@ func (r Reference) BibTeX() string {
 	fmt.Fprintf(&s, "@%s{%s,\n", typ, r.Key)
 	field := func(k, v string) {
 		if v != "" {
+			if k != "url" && k != "doi" {
+				v = bibtexEscaper.Replace(v)
+			}
 			fmt.Fprintf(&s, "  %s = {%s},\n", k, v)
 		}
 	}
