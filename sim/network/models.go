@@ -6,5 +6,12 @@ import "github.com/neurotutor/neurotutor/sim"
 func Models() []sim.Factory {
 	return []sim.Factory{
 		func() sim.Model { return NewWTA() },
+		func() sim.Model { return NewWilsonCowan() },
+		func() sim.Model { return NewHopfield() },
+		func() sim.Model { return NewPopulation() },
+		func() sim.Model { return NewRobustness() },
+		func() sim.Model { return NewRing() },
+		func() sim.Model { return NewSmallWorld() },
+		func() sim.Model { return NewBrunel() },
 	}
 }
