@@ -32,7 +32,7 @@ func (m Model) helpGroups() []helpGroup {
 		k := m.lab.Keys()
 		groups = append(groups,
 			helpGroup{"Lab parameters", []key.Binding{k.Prev, k.Next, k.Dec, k.Inc, k.DecBig, k.IncBig, k.Default}},
-			helpGroup{"Lab run", []key.Binding{k.Pause, k.Step, k.Reset, k.Preset, k.Faster, k.Slower, k.Ghost, k.Hint, k.Plots}},
+			helpGroup{"Lab run", []key.Binding{k.Pause, k.Step, k.Reset, k.Seed, k.Preset, k.Faster, k.Slower, k.Ghost, k.Hint, k.Plots}},
 		)
 	}
 	return groups

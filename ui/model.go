@@ -37,6 +37,7 @@ type Model struct {
 
 	width, height int
 	dark          bool
+	noColor       bool // the terminal shows no colour
 	theme         theme.Theme
 	global        keys.Global
 	lessonKeys    keys.Lesson
@@ -85,6 +86,14 @@ func WithAutoRun(on bool) Option {
 	return func(m *Model) { m.autoRun = on }
 }
 
+// WithoutColor draws plots without colour from the start, as for NO_COLOR.
+func WithoutColor() Option {
+	return func(m *Model) {
+		m.noColor = true
+		m.setTheme(m.dark)
+	}
+}
+
 // WithDark fixes the background as dark or light before the terminal
 // answers the background-colour query.
 func WithDark(dark bool) Option {
@@ -120,6 +129,9 @@ func (m Model) Init() tea.Cmd {
 func (m *Model) setTheme(dark bool) {
 	m.dark = dark
 	m.theme = theme.New(dark)
+	if m.noColor {
+		m.theme = m.theme.WithoutColor()
+	}
 	m.help.Styles = help.DefaultStyles(dark)
 	m.contents.SetTheme(m.theme)
 	m.reader.SetTheme(m.theme)

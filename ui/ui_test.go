@@ -276,3 +276,11 @@ func TestGoldenViews(t *testing.T) {
 		goldenView(t, name("lesson-lab"), screen(m))
 	}
 }
+
+func TestNewSeedKey(t *testing.T) {
+	m, _ := newModel(t, ui.WithLesson("wta"))
+	m = send(t, m, tea.WindowSizeMsg{Width: 120, Height: 40}, key("."), key("s"))
+	if s := screen(m); !strings.Contains(s, "New run with seed 2") || !strings.Contains(s, "t = 0 ms") {
+		t.Errorf("s did not start a run with a new seed:\n%s", s)
+	}
+}

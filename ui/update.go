@@ -5,6 +5,7 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/colorprofile"
 
 	"github.com/neurotutor/neurotutor/lessons"
 	"github.com/neurotutor/neurotutor/ui/contents"
@@ -18,6 +19,14 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case tea.WindowSizeMsg:
 		m.width, m.height = msg.Width, msg.Height
 		return m, m.layout()
+	case tea.ColorProfileMsg:
+		no := msg.Profile != colorprofile.Unknown && msg.Profile < colorprofile.ANSI
+		if no != m.noColor {
+			m.noColor = no
+			m.setTheme(m.dark)
+			return m, m.layout()
+		}
+		return m, nil
 	case tea.BackgroundColorMsg:
 		if msg.IsDark() != m.dark {
 			m.setTheme(msg.IsDark())

@@ -74,6 +74,7 @@ type Lab struct {
 	DecBig, IncBig     key.Binding // large step
 	Default            key.Binding // back to the lesson's starting value
 	Pause, Step, Reset key.Binding
+	Seed               key.Binding // reset with a new random seed
 	Preset             key.Binding
 	Faster, Slower     key.Binding
 	Ghost              key.Binding
@@ -94,6 +95,7 @@ func NewLab() Lab {
 		Pause:   key.NewBinding(key.WithKeys("space"), key.WithHelp("space", "run/pause")),
 		Step:    key.NewBinding(key.WithKeys("."), key.WithHelp(".", "one frame (paused)")),
 		Reset:   key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "reset run")),
+		Seed:    key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "new random seed")),
 		Preset:  key.NewBinding(key.WithKeys("c"), key.WithHelp("c", "cycle presets")),
 		Faster:  key.NewBinding(key.WithKeys("+", "="), key.WithHelp("+", "faster")),
 		Slower:  key.NewBinding(key.WithKeys("-", "_"), key.WithHelp("-", "slower")),

@@ -34,10 +34,11 @@ type Model struct {
 	checks   []*lessons.Check
 	solved   map[string]bool // challenges solved, including earlier sessions
 
-	sel       int  // selected control
-	running   bool // animating
-	speed     int  // index into speeds
-	preset    int  // index of the last preset applied, −1 for none
+	seed      uint64 // of the current run; starts at the lesson's
+	sel       int    // selected control
+	running   bool   // animating
+	speed     int    // index into speeds
+	preset    int    // index of the last preset applied, −1 for none
 	showGhost bool
 	hasGhost  bool
 	hint      bool // the current challenge's hint is revealed
@@ -99,7 +100,9 @@ func New(id int, l *lessons.Lesson, m sim.Model, solved []string, th theme.Theme
 		lab.checks = append(lab.checks, k)
 	}
 	lab.run = sim.NewRun(m, 0, 0)
-	lab.guard(func() { lab.run.Reset(l.Lab.Seed) })
+	lab.seed = l.Lab.Seed
+	lab.guard(func() { lab.run.Reset(lab.seed) })
+	lab.evaluate() // metrics from the start, so the layout does not jump
 	lab.updateKeys()
 	lab.refresh()
 	return lab, nil

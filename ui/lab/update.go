@@ -84,6 +84,10 @@ func (m Model) handleKey(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 	case key.Matches(msg, k.Reset):
 		m.resetRun()
 		m.note = "Run reset to t = 0."
+	case key.Matches(msg, k.Seed):
+		m.seed++
+		m.resetRun()
+		m.note = fmt.Sprintf("New run with seed %d (the lesson starts from seed %d; r repeats this one).", m.seed, m.lesson.Lab.Seed)
 	case key.Matches(msg, k.Preset):
 		cmd = m.nextPreset()
 	case key.Matches(msg, k.Faster):
@@ -171,7 +175,7 @@ func (m *Model) evaluate() tea.Cmd {
 func (m *Model) resetRun() {
 	m.snapshotGhost()
 	m.failure = ""
-	m.guard(func() { m.run.Reset(m.lesson.Lab.Seed) })
+	m.guard(func() { m.run.Reset(m.seed) })
 	for _, k := range m.checks {
 		k.Restart()
 	}

@@ -87,3 +87,11 @@ func New(dark bool) Theme {
 	}
 	return t
 }
+
+// WithoutColor returns t for a terminal that shows no colour (NO_COLOR, a
+// dumb terminal): plots then draw with shades and dot patterns instead of
+// colours, which would otherwise be stripped and leave heat grids blank.
+func (t Theme) WithoutColor() Theme {
+	t.Palette = plot.Palette{}
+	return t
+}
