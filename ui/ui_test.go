@@ -1,6 +1,7 @@
 package ui_test
 
 import (
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -282,5 +283,45 @@ func TestNewSeedKey(t *testing.T) {
 	m = send(t, m, tea.WindowSizeMsg{Width: 120, Height: 40}, key("."), key("s"))
 	if s := screen(m); !strings.Contains(s, "New run with seed 2") || !strings.Contains(s, "t = 0 ms") {
 		t.Errorf("s did not start a run with a new seed:\n%s", s)
+	}
+}
+
+// TestAnyKeySequence sends a long seeded random sequence of keys, resizes
+// and ticks, and checks the program never panics and always draws within
+// the terminal.
+func TestAnyKeySequence(t *testing.T) {
+	keys := []string{"enter", "tab", "esc", "right", "left", "up", "down", "space", ".", "r", "s", "c", "+", "-",
+		"o", "i", "v", "n", "p", "?", "H", "L", "0", "g", "G", "j", "k", "h", "l", "x", "q"}
+	sizes := [][2]int{{80, 24}, {120, 40}, {1, 1}, {79, 23}, {200, 60}, {110, 30}}
+	rng := rand.New(rand.NewPCG(5, 6))
+	m, _ := newModel(t)
+	w, h := 80, 24
+	m = send(t, m, tea.WindowSizeMsg{Width: w, Height: h})
+	for i := range 3000 {
+		var msg tea.Msg
+		switch r := rng.IntN(40); {
+		case r == 0:
+			s := sizes[rng.IntN(len(sizes))]
+			w, h = s[0], s[1]
+			msg = tea.WindowSizeMsg{Width: w, Height: h}
+		case r == 1:
+			msg = lab.TickMsg{Lab: rng.IntN(4), Seq: rng.IntN(6)}
+		default:
+			k := keys[rng.IntN(len(keys))]
+			if k == "q" {
+				continue // quitting ends the sequence
+			}
+			msg = key(k)
+		}
+		m = send(t, m, msg)
+		lines := strings.Split(m.View().Content, "\n")
+		if len(lines) > max(h, 1) {
+			t.Fatalf("step %d (%v): %d lines on a %d-line terminal", i, msg, len(lines), h)
+		}
+		for _, l := range lines {
+			if ansi.StringWidth(l) > w {
+				t.Fatalf("step %d (%v): a line %d wide on a %d-column terminal:\n%s", i, msg, ansi.StringWidth(l), w, l)
+			}
+		}
 	}
 }

@@ -62,7 +62,7 @@ func (m Model) tooSmallView() string {
 	msg := fmt.Sprintf("Terminal too small: %d×%d.\nneurotutor needs at least %d×%d.\n\nEnlarge the window, or press q to quit.",
 		m.width, m.height, MinWidth, MinHeight)
 	msg = lipgloss.Wrap(msg, max(1, m.width), " ")
-	return lipgloss.Place(m.width, m.height, lipgloss.Center, lipgloss.Center, msg)
+	return fit(lipgloss.Place(m.width, m.height, lipgloss.Center, lipgloss.Center, msg), m.width, m.height)
 }
 
 func (m Model) header() string {
@@ -107,7 +107,7 @@ func (m Model) footer() string {
 		}
 		return st.Render(ansi.Truncate(" "+m.status, m.width, "…"))
 	}
-	return " " + m.help.ShortHelpView(m.shortHelp())
+	return ansi.Truncate(" "+m.help.ShortHelpView(m.shortHelp()), m.width, "…")
 }
 
 // shortHelp lists the bindings of the footer: the active screen's, then

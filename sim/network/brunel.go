@@ -144,7 +144,7 @@ func (m *Brunel) describe() sim.Info {
 			{Key: "rate", Title: "Population rate (1 ms bins)", Kind: sim.PlotTrace, Signals: []string{"pop_rate"},
 				YLabel: "Hz"},
 			{Key: "vm", Title: "Membrane potential of one neuron", Kind: sim.PlotTrace, Signals: []string{"v0"},
-				YLabel: "mV", YMin: 0, YMax: 21},
+				YLabel: "mV", YMin: -40, YMax: 21}, // V has no floor: inhibition drives it well below 0
 		},
 	}
 }

@@ -87,6 +87,11 @@ func New(id int, l *lessons.Lesson, m sim.Model, solved []string, th theme.Theme
 			lab.plots = append(lab.plots, p)
 		}
 	}
+	if len(l.Lab.Controls) > 0 { // the lesson's order
+		slices.SortStableFunc(lab.controls, func(a, b sim.Param) int {
+			return slices.Index(l.Lab.Controls, a.Key) - slices.Index(l.Lab.Controls, b.Key)
+		})
+	}
 	if len(l.Lab.Plots) > 0 { // the lesson's order
 		slices.SortStableFunc(lab.plots, func(a, b sim.PlotSpec) int {
 			return slices.Index(l.Lab.Plots, a.Key) - slices.Index(l.Lab.Plots, b.Key)

@@ -12,8 +12,10 @@ import (
 	"github.com/neurotutor/neurotutor/ui/plot"
 )
 
-// minPlotHeight is the fewest lines a plot takes, its title included.
-const minPlotHeight = 6
+// minPlotHeight is the fewest lines a plot takes, its title included: with
+// the legend and the x axis that leaves four rows of data, sixteen braille
+// dots. When not every plot gets that, fewer are shown and v pages.
+const minPlotHeight = 8
 
 // View returns the lab as last rendered.
 func (m Model) View() string { return m.view }

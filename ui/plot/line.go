@@ -13,7 +13,7 @@ import (
 // there). The ghost's series (the previous run; may be nil) are drawn first,
 // dotted and in Palette.Ghost, so the current run stays on top. The axes
 // follow d.XMin…d.XMax and d.YMin…d.YMax where Min < Max, and otherwise
-// span the data of both d and ghost; flat data are padded. The y axis
+// span the data of d (the ghost is clipped to them); flat data are padded. The y axis
 // carries 3–4 ticks at nice numbers, the x axis its own ticks and
 // o.XLabel, and the first line o.YLabel and a legend of the series names
 // in their colours ("· previous run" for a ghost).
@@ -124,14 +124,16 @@ func drawSeries(c *canvas, s *sim.Series, xmin, ymax, sx, sy float64, col uint8,
 }
 
 // lineRange returns the axis ranges of a line chart: the fixed ranges of d
-// where Min < Max, else the extent of the finite data of d and ghost, with
-// flat or empty ranges widened so that Min < Max always holds.
+// where Min < Max, else the extent of the finite data of d — of the ghost
+// only while d has none, so a previous run on another scale never squashes
+// the current one (the ghost is clipped instead) — with flat or empty
+// ranges widened so that Min < Max always holds.
 func lineRange(d, ghost *sim.PlotData) (xmin, xmax, ymin, ymax float64) {
 	xmin, ymin = math.Inf(1), math.Inf(1)
 	xmax, ymax = math.Inf(-1), math.Inf(-1)
 	fixX, fixY := d.XMin < d.XMax, d.YMin < d.YMax
 	for _, p := range [2]*sim.PlotData{d, ghost} {
-		if p == nil {
+		if p == nil || (p == ghost && !math.IsInf(xmin, 1)) {
 			continue
 		}
 		for i := range p.Series {
