@@ -170,7 +170,6 @@ func Parse(file string, data []byte) (*Lesson, error) {
 var (
 	idRE       = regexp.MustCompile(`^[a-z][a-z0-9_-]*$`)
 	citationRE = regexp.MustCompile(`\[@([^\]]+)\]`)
-	fenceRE    = regexp.MustCompile("(?m)^```(.*)$")
 )
 
 // validate checks one lesson, returning every problem found.
@@ -298,8 +297,12 @@ func (c *Catalog) validate(l *Lesson, reg *sim.Registry) []error {
 // checkFences reports an opening code fence without a language tag.
 func checkFences(body string) string {
 	open := false
-	for _, m := range fenceRE.FindAllStringSubmatch(body, -1) {
-		if !open && strings.TrimSpace(m[1]) == "" {
+	for line := range strings.Lines(body) {
+		tag, ok := strings.CutPrefix(line, "```")
+		if !ok {
+			continue
+		}
+		if !open && strings.TrimSpace(tag) == "" {
 			return "every fenced code block needs a language tag (```text if nothing else)"
 		}
 		open = !open
