@@ -234,3 +234,18 @@ func (s *Series) Add(x, y float64) {
 	s.X = append(s.X, x)
 	s.Y = append(s.Y, y)
 }
+
+// MetricOf reads one metric of m by key. It panics on an unknown key,
+// which is a programmer error; it allocates, so it is for tests, examples
+// and tools rather than a simulation loop.
+func MetricOf(m Model, key string) float64 {
+	info := m.Info()
+	dst := make([]float64, len(info.Metrics))
+	m.Metrics(dst)
+	for i, mt := range info.Metrics {
+		if mt.Key == key {
+			return dst[i]
+		}
+	}
+	panic("sim: model " + info.ID + " has no metric " + key)
+}

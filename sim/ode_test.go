@@ -11,7 +11,7 @@ type decay struct{}
 
 func (decay) Deriv(_ float64, y, dy []float64) { dy[0] = -y[0] }
 
-// oscillator is y'' = −y as a first-order system, with y = cos t.
+// oscillator is y” = −y as a first-order system, with y = cos t.
 type oscillator struct{}
 
 func (oscillator) Deriv(_ float64, y, dy []float64) { dy[0], dy[1] = y[1], -y[0] }

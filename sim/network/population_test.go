@@ -26,16 +26,7 @@ func popRun(t testing.TB, set map[string]float64, seed uint64, trials int) *Popu
 }
 
 // popMetric reads one metric of m by key.
-func popMetric(m *Population, key string) float64 {
-	dst := make([]float64, len(m.Info().Metrics))
-	m.Metrics(dst)
-	for i, mt := range m.Info().Metrics {
-		if mt.Key == key {
-			return dst[i]
-		}
-	}
-	panic("no metric " + key)
-}
+func popMetric(m *Population, key string) float64 { return sim.MetricOf(m, key) }
 
 // besselI1 is the modified Bessel function I₁(x) by its power series.
 func besselI1(x float64) float64 {

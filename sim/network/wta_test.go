@@ -23,16 +23,7 @@ func runWTA(t *testing.T, set map[string]float64, seed uint64, ms float64) *WTA 
 	return m
 }
 
-func metric(m sim.Model, key string) float64 {
-	dst := make([]float64, len(m.Info().Metrics))
-	m.Metrics(dst)
-	for i, mt := range m.Info().Metrics {
-		if mt.Key == key {
-			return dst[i]
-		}
-	}
-	panic("no metric " + key)
-}
+func metric(m sim.Model, key string) float64 { return sim.MetricOf(m, key) }
 
 // TestWTASteadyState compares the lone winner's rate with the closed form
 // r = I/(1−α) and checks the losers are silent.

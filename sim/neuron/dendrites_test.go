@@ -2,6 +2,7 @@ package neuron
 
 import (
 	"fmt"
+	"github.com/neurotutor/neurotutor/sim"
 	"math"
 	"testing"
 )
@@ -27,16 +28,7 @@ func runDend(t testing.TB, ms float64, set ...kv) *Dendrite {
 	return m
 }
 
-func dendMetric(m *Dendrite, key string) float64 {
-	dst := make([]float64, len(m.Info().Metrics))
-	m.Metrics(dst)
-	for i, mt := range m.Info().Metrics {
-		if mt.Key == key {
-			return dst[i]
-		}
-	}
-	panic("no metric " + key)
-}
+func dendMetric(m *Dendrite, key string) float64 { return sim.MetricOf(m, key) }
 
 // steadyInject runs the passive cable with no synapses and a steady current
 // (pA) injected at node k until it is at steady state, and returns the model.

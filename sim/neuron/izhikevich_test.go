@@ -30,16 +30,7 @@ func runIzh(t testing.TB, typ int, I, hold, ms float64) *Izhikevich {
 	return m
 }
 
-func izhMetric(m *Izhikevich, key string) float64 {
-	dst := make([]float64, len(m.Info().Metrics))
-	m.Metrics(dst)
-	for i, mt := range m.Info().Metrics {
-		if mt.Key == key {
-			return dst[i]
-		}
-	}
-	panic("no metric " + key)
-}
+func izhMetric(m *Izhikevich, key string) float64 { return sim.MetricOf(m, key) }
 
 func TestIzhikevichTypeSetsConstants(t *testing.T) {
 	m := NewIzhikevich()

@@ -22,16 +22,7 @@ func roModel(t testing.TB, set map[string]float64, seed uint64) *Readout {
 }
 
 // roMetric reads one metric of m by key.
-func roMetric(m *Readout, key string) float64 {
-	dst := make([]float64, len(m.Info().Metrics))
-	m.Metrics(dst)
-	for i, mt := range m.Info().Metrics {
-		if mt.Key == key {
-			return dst[i]
-		}
-	}
-	panic("no metric " + key)
-}
+func roMetric(m *Readout, key string) float64 { return sim.MetricOf(m, key) }
 
 // TestRidgeClosedForm checks the Cholesky ridge solver against the closed
 // form w = (XᵀX + λI)⁻¹Xᵀy on a 6×3 case, with the 3×3 inverse written out
