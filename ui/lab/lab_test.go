@@ -163,3 +163,23 @@ func TestTinySizesDoNotPanic(t *testing.T) {
 		}
 	}
 }
+
+// TestPresetStartsFromLabValues checks a preset applies over the lesson's
+// starting values, not over what the learner changed before.
+func TestPresetStartsFromLabValues(t *testing.T) {
+	l := wtaLesson()
+	l.Lab.Params = lessons.Settings{{Key: "beta", Value: 0.2}}
+	l.Presets = []lessons.Preset{{Name: "inputs", Params: lessons.Settings{{Key: "I1", Value: 20}}}}
+	m := newLab(t, l, network.NewWTA())
+	m.run.Model.Set("beta", 2.5)
+	m.run.Model.Set("alpha", 1.2)
+	m, _ = m.Update(tea.KeyPressMsg{Code: 'c', Text: "c"})
+	for key, want := range map[string]float64{"I1": 20, "beta": 0.2, "alpha": 0.5} {
+		if got, _ := m.run.Model.Get(key); got != want {
+			t.Errorf("after the preset %s = %g, want %g", key, got, want)
+		}
+	}
+	if v := ansi.Strip(m.View()); !strings.Contains(v, "Preset 1/1: inputs") {
+		t.Errorf("no preset note:\n%s", v)
+	}
+}

@@ -275,15 +275,22 @@ func (m *Model) toStart() tea.Cmd {
 	return m.set(p, v)
 }
 
-// nextPreset applies the next preset in the lesson and starts a new run.
+// nextPreset applies the next preset in the lesson, over the lab's
+// starting values rather than whatever the learner left, and starts a new
+// run.
 func (m *Model) nextPreset() tea.Cmd {
 	m.preset = (m.preset + 1) % len(m.lesson.Presets)
 	ps := m.lesson.Presets[m.preset]
-	for _, x := range ps.Params {
-		if err := m.run.Model.Set(x.Key, x.Value); err != nil {
-			m.note, m.noteBad = err.Error(), true
-			return nil
-		}
+	for _, p := range m.info.Params {
+		m.run.Model.Set(p.Key, p.Default) // defaults are in range by construction
+	}
+	if err := m.apply(m.run.Model, m.lesson.Lab.Params); err != nil {
+		m.note, m.noteBad = err.Error(), true
+		return nil
+	}
+	if err := m.apply(m.run.Model, ps.Params); err != nil {
+		m.note, m.noteBad = err.Error(), true
+		return nil
 	}
 	m.resetRun()
 	m.note = fmt.Sprintf("Preset %d/%d: %s", m.preset+1, len(m.lesson.Presets), ps.Name)

@@ -58,7 +58,7 @@ func Render(markdown string, width int, dark bool) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	return r.Render(markdown)
+	return r.Render(Reflow(markdown))
 }
 
 func boolPtr(b bool) *bool { return &b }
