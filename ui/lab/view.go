@@ -103,7 +103,7 @@ func (m *Model) plotLines(h int) []string {
 		return nil
 	}
 	n := max(1, min(len(m.plots), h/minPlotHeight))
-	each := h / n
+	heights := m.plotHeights(h, n)
 	var out []string
 	for j := range n {
 		i := (m.firstPlot + j) % len(m.plots)
@@ -115,15 +115,40 @@ func (m *Model) plotLines(h int) []string {
 		if n < len(m.plots) && j == 0 {
 			title += m.theme.Subtle.Render(fmt.Sprintf("  (plots %d–%d of %d · v for more)", m.firstPlot+1, m.firstPlot+n, len(m.plots)))
 		}
-		hh := each - 1
-		if j == n-1 {
-			hh = h - (n-1)*each - 1
-		}
-		opts := plot.Options{Width: m.width, Height: hh, Palette: m.theme.Palette}
+		opts := plot.Options{Width: m.width, Height: heights[j] - 1, Palette: m.theme.Palette}
 		out = append(out, title)
 		out = append(out, strings.Split(plot.Render(spec, d, ghost, opts), "\n")...)
 	}
 	return out
+}
+
+// plotWeight is the share of height a plot kind asks for: images and
+// rasters need more rows than a line to be read.
+func plotWeight(k sim.PlotKind) int {
+	if k == sim.PlotGrid {
+		return 3
+	}
+	return 2
+}
+
+// plotHeights splits h lines among the n plots shown, in proportion to
+// their weights, each getting at least minPlotHeight.
+func (m *Model) plotHeights(h, n int) []int {
+	total := 0
+	for j := range n {
+		total += plotWeight(m.plots[(m.firstPlot+j)%len(m.plots)].Kind)
+	}
+	hs := make([]int, n)
+	left := h
+	for j := range n {
+		w := plotWeight(m.plots[(m.firstPlot+j)%len(m.plots)].Kind)
+		hs[j] = max(minPlotHeight, h*w/total)
+		if j == n-1 {
+			hs[j] = max(3, left)
+		}
+		left -= hs[j]
+	}
+	return hs
 }
 
 // ghostFor returns the ghost to draw under plot i, or nil. A trace ghost is
