@@ -48,21 +48,90 @@ func TestBrunelSingleNeuron(t *testing.T) {
 	}
 }
 
-// TestBrunelStates checks the two clearest states of Brunel's figure 8 in
-// the scaled network: asynchronous irregular (g = 5, ν_ext = 2ν_thr) and
-// synchronous regular (g = 3, ν_ext = 2ν_thr).
+// TestBrunelStates checks the state of each lesson preset with seed 1
+// after 1100 ms: Brunel's four figure-8 points in the scaled network —
+// synchronous regular (g = 3, ν_ext = 2ν_thr), asynchronous irregular
+// (g = 5, ν_ext = 2ν_thr) and his two SI points, which here stay
+// irregular without a clear rhythm — and the one setting in range where a
+// clear fast rhythm with irregular cells appears (J = 0.4 mV, D = 4 ms,
+// g = 8, ν_ext = 5ν_thr). NaN bounds are open.
 func TestBrunelStates(t *testing.T) {
-	ai := newBrunel(t, 5, 2, 1)
-	sr := newBrunel(t, 3, 2, 1)
-	for ai.Time() < 800 {
-		ai.Step()
-		sr.Step()
+	nan := math.NaN()
+	for _, c := range []struct {
+		name             string
+		g, nu, J, D      float64
+		cv, chi, pow, hz [2]float64
+		rate             [2]float64
+	}{
+		{"SR", 3, 2, 1, 1.5, [2]float64{nan, 0.2}, [2]float64{0.35, nan}, [2]float64{30, nan}, [2]float64{320, 350}, [2]float64{200, nan}},
+		{"AI", 5, 2, 1, 1.5, [2]float64{0.8, nan}, [2]float64{nan, 0.2}, [2]float64{nan, 15}, [2]float64{nan, nan}, [2]float64{nan, 80}},
+		{"Brunel SI fast point", 6, 4, 1, 1.5, [2]float64{1.5, nan}, [2]float64{nan, 0.15}, [2]float64{nan, 12}, [2]float64{nan, nan}, [2]float64{nan, nan}},
+		{"Brunel SI slow point", 4.5, 0.9, 1, 1.5, [2]float64{1, nan}, [2]float64{0.1, 0.22}, [2]float64{nan, 25}, [2]float64{nan, nan}, [2]float64{nan, nan}},
+		{"fast rhythm at J = 0.4 mV, D = 4 ms", 8, 5, 0.4, 4, [2]float64{0.6, nan}, [2]float64{0.17, 0.3}, [2]float64{20, nan}, [2]float64{75, 105}, [2]float64{nan, nan}},
+	} {
+		m := newBrunel(t, c.g, c.nu, 1)
+		if err := m.Set("J", c.J); err != nil {
+			t.Fatal(err)
+		}
+		if err := m.Set("D", c.D); err != nil {
+			t.Fatal(err)
+		}
+		m.Reset(1)
+		for m.Time() < 1100 {
+			m.Step()
+		}
+		hz, pow := m.Oscillation()
+		for _, q := range []struct {
+			key    string
+			got    float64
+			bounds [2]float64
+		}{
+			{"rate_hz", m.RateHz(), c.rate},
+			{"cv_isi", m.CV(), c.cv},
+			{"synchrony", m.Synchrony(), c.chi},
+			{"osc_hz", hz, c.hz},
+			{"osc_power", pow, c.pow},
+		} {
+			if q.got < q.bounds[0] || q.got > q.bounds[1] {
+				t.Errorf("%s (g=%g, ν=%g, J=%g, D=%g): %s %.4g, want in [%g, %g]",
+					c.name, c.g, c.nu, c.J, c.D, q.key, q.got, q.bounds[0], q.bounds[1])
+			}
+		}
+		t.Logf("%s: rate %.4g Hz, CV %.3g, χ %.3g, osc %.4g Hz, power %.3g", c.name, m.RateHz(), m.CV(), m.Synchrony(), hz, pow)
 	}
-	if cv, chi := ai.CV(), ai.Synchrony(); cv < 0.8 || chi > 0.2 {
-		t.Errorf("AI: CV %.3g (want > 0.8), χ %.3g (want < 0.2)", cv, chi)
+}
+
+// TestBrunelOscillation feeds the spectrum synthetic population counts:
+// a sinusoid at f must come out at f within one frequency bin (1000/n Hz)
+// with a power ratio far above the ≈ 1–3 of noise, a constant gives no
+// power, and fewer than 128 bins give 0, 0.
+func TestBrunelOscillation(t *testing.T) {
+	for _, c := range []struct {
+		n  int
+		hz float64
+	}{{512, 12}, {512, 97.3}, {512, 333}, {300, 40}, {128, 150}} {
+		m := NewBrunel()
+		for b := range c.n {
+			m.popRing[b] = 50 + 20*math.Sin(2*math.Pi*c.hz*float64(b)/1000)
+		}
+		m.popN = c.n
+		hz, pow := m.Oscillation()
+		if bin := 1000 / float64(c.n); math.Abs(hz-c.hz) > bin || pow < 20 {
+			t.Errorf("n=%d, sine at %g Hz: osc_hz %.4g (diff %.2g, bin %.2g), osc_power %.3g (want > 20)",
+				c.n, c.hz, hz, hz-c.hz, bin, pow)
+		}
 	}
-	if cv, chi, r := sr.CV(), sr.Synchrony(), sr.RateHz(); cv > 0.2 || chi < 0.35 || r < 200 {
-		t.Errorf("SR: CV %.3g (want < 0.2), χ %.3g (want > 0.35), rate %.4g Hz (want > 200)", cv, chi, r)
+	m := NewBrunel()
+	for b := range brOscBins {
+		m.popRing[b] = 7
+	}
+	m.popN = 1000 // the ring has wrapped
+	if hz, pow := m.Oscillation(); hz != 0 || pow != 0 {
+		t.Errorf("constant counts: osc_hz %.3g, osc_power %.3g, want 0, 0", hz, pow)
+	}
+	m.popN = 100
+	if hz, pow := m.Oscillation(); hz != 0 || pow != 0 {
+		t.Errorf("100 bins: osc_hz %.3g, osc_power %.3g, want 0, 0", hz, pow)
 	}
 }
 
@@ -133,11 +202,15 @@ func TestBrunelBrian2(t *testing.T) {
 
 func TestBrunelNoAllocs(t *testing.T) {
 	m := newBrunel(t, 3, 2, 1)
-	for m.Time() < 200 {
+	for m.Time() < 700 {
 		m.Step()
 	}
 	if a := testing.AllocsPerRun(500, m.Step); a > 0 {
 		t.Errorf("%.2f allocations per step, want 0", a)
+	}
+	dst := make([]float64, len(m.Info().Metrics))
+	if a := testing.AllocsPerRun(5, func() { m.Metrics(dst) }); a > 0 {
+		t.Errorf("%.2f allocations per Metrics call, want 0", a)
 	}
 }
 
