@@ -103,7 +103,7 @@ func NewWakeSleep() *WakeSleep {
 	m.Bind(sim.Param{Key: "rate", Label: "ε", Min: 0.001, Max: 0.5, Step: 0.005, Default: 0.1,
 		Help: "learning rate of both phases", Live: true}, &m.Rate)
 	m.Bind(sim.Param{Key: "hidden", Label: "hidden", Min: 1, Max: wsMaxH, Step: 1, Default: 8, Integer: true,
-		Help: "hidden units (8 bars need at least 8)"}, &m.Hidden)
+		Help: "hidden units (the data have 8 different bars)"}, &m.Hidden)
 	m.Bind(sim.Param{Key: "top", Label: "top", Min: 1, Max: wsMaxTop, Step: 1, Default: 1, Integer: true,
 		Help: "top-layer units"}, &m.Top)
 	m.Bind(sim.Param{Key: "bar_p", Label: "p(bar)", Min: 0.05, Max: 0.5, Step: 0.05, Default: 0.2,
