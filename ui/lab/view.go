@@ -113,7 +113,11 @@ func (m *Model) plotLines(h int) []string {
 		ghost := m.ghostFor(i, d)
 		title := m.theme.Subtle.Render(spec.Title)
 		if n < len(m.plots) && j == 0 {
-			title += m.theme.Subtle.Render(fmt.Sprintf("  (plots %d–%d of %d · v for more)", m.firstPlot+1, m.firstPlot+n, len(m.plots)))
+			shown := fmt.Sprint(m.firstPlot + 1)
+			if n > 1 {
+				shown += fmt.Sprintf("–%d", m.firstPlot+n)
+			}
+			title = m.theme.Subtle.Render(fmt.Sprintf("[v: plot %s/%d] ", shown, len(m.plots))) + title
 		}
 		opts := plot.Options{Width: m.width, Height: heights[j] - 1, Palette: m.theme.Palette}
 		out = append(out, title)
