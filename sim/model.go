@@ -95,6 +95,9 @@ type Signal struct {
 	Key   string
 	Label string
 	Unit  string
+	// Gaps says the signal is NaN while it has no value (a stage not on
+	// show); plots draw a gap there. Any other NaN is an error.
+	Gaps bool
 }
 
 // PlotKind says how a plot is drawn.

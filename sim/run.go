@@ -176,6 +176,9 @@ func (r *Run) Metrics(dst []float64) []float64 {
 func (r *Run) CheckFinite() error {
 	r.Model.Sample(r.buf)
 	for i, v := range r.buf {
+		if math.IsNaN(v) && r.info.Signals[i].Gaps {
+			continue
+		}
 		if math.IsNaN(v) || math.IsInf(v, 0) {
 			return fmt.Errorf("signal %s = %v at t = %g ms", r.info.Signals[i].Key, v, r.Model.Time())
 		}

@@ -1,6 +1,7 @@
 package cortex
 
 import (
+	"math"
 	"math/bits"
 
 	"github.com/neurotutor/neurotutor/sim"
@@ -135,8 +136,8 @@ func (m *Recap) describe() sim.Info {
 			{Key: "fill_in", Label: "PC fill-in", Help: "predictive stage: mean prediction on the hidden pixels"},
 		},
 		Signals: []sim.Signal{
-			{Key: "v", Label: "LIF V", Unit: "mV"}, {Key: "r_max", Label: "WTA top rate", Unit: "Hz"},
-			{Key: "overlap", Label: "Hopfield m"}, {Key: "error", Label: "PC error 2F"},
+			{Key: "v", Label: "LIF V", Unit: "mV", Gaps: true}, {Key: "r_max", Label: "WTA top rate", Unit: "Hz", Gaps: true},
+			{Key: "overlap", Label: "Hopfield m", Gaps: true}, {Key: "error", Label: "PC error 2F", Gaps: true},
 		},
 		Plots: []sim.PlotSpec{
 			{Key: "score", Title: "Stages done (stage on show marked)", Kind: sim.PlotBars},
@@ -228,13 +229,16 @@ func (m *Recap) Step() {
 
 // Sample records each stage's main signal (0 for stages not on show).
 func (m *Recap) Sample(dst []float64) {
-	clear(dst[:4])
+	for i := range dst[:4] {
+		dst[i] = math.NaN() // a stage not on show has no value: a gap
+	}
 	s := m.shown
 	m.subs[s].Sample(m.sig[s])
 	switch s {
 	case RecapLIF:
 		dst[0] = m.sig[s][0]
 	case RecapWTA:
+		dst[1] = 0
 		for _, r := range m.sig[s] {
 			dst[1] = max(dst[1], r)
 		}
