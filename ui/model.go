@@ -59,6 +59,7 @@ type Model struct {
 	status    string
 	statusBad bool
 	autoRun   bool
+	fps       int     // lab animation rate
 	startCmd  tea.Cmd // the first tick of a lab opened by WithLesson
 }
 
@@ -94,6 +95,16 @@ func WithoutColor() Option {
 	}
 }
 
+// WithFrameRate sets the labs' animation rate in frames per second (30 by
+// default); a classroom over SSH uses fewer. Give it before WithLesson.
+func WithFrameRate(fps int) Option {
+	return func(m *Model) {
+		if fps > 0 {
+			m.fps = fps
+		}
+	}
+}
+
 // WithDark fixes the background as dark or light before the terminal
 // answers the background-colour query.
 func WithDark(dark bool) Option {
@@ -108,7 +119,7 @@ func New(cat *lessons.Catalog, reg *sim.Registry, store *progress.Store, opts ..
 		global: keys.NewGlobal(), lessonKeys: keys.NewLesson(),
 		help:  help.New(),
 		cache: map[string]string{}, pending: map[string]bool{},
-		autoRun: true, dark: true,
+		autoRun: true, dark: true, fps: lab.DefaultFPS,
 	}
 	m.theme = theme.New(true)
 	m.help.Styles = help.DefaultStyles(true)

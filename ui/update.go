@@ -148,6 +148,7 @@ func (m *Model) openLesson(l *lessons.Lesson) tea.Cmd {
 	model, err := m.reg.New(l.Lab.Model)
 	if err == nil {
 		m.lab, err = lab.New(m.labs, l, model, m.store.Lesson(l.ID).Solved, m.theme)
+		m.lab.SetFPS(m.fps)
 	}
 	if err != nil {
 		m.status, m.statusBad = fmt.Sprintf("the lab of %s could not start: %v", l.ID, err), true

@@ -57,7 +57,7 @@ Run it with no argument to resume where you left off, or name a lesson to open i
 	root.SetErr(stderr)
 	root.SetFlagErrorFunc(flagError)
 	root.Flags().BoolVar(&tui.noAutoRun, "paused", false, "open labs paused instead of running")
-	root.AddCommand(newListCmd(stdout), newShowCmd(stdout), newSimCmd(stdout), newRefsCmd(stdout))
+	root.AddCommand(newListCmd(stdout), newShowCmd(stdout), newSimCmd(stdout), newRefsCmd(stdout), newServeCmd(stdout, stderr))
 	for _, c := range root.Commands() {
 		c.SetFlagErrorFunc(flagError)
 		for _, s := range c.Commands() {

@@ -16,8 +16,8 @@ var speeds = []float64{0.125, 0.25, 0.5, 1, 2, 4, 8, 16, 32}
 
 const normalSpeed = 3 // index of 1× in speeds
 
-// fps is the animation rate while running.
-const fps = 30
+// DefaultFPS is the animation rate while running, frames per second.
+const DefaultFPS = 30
 
 // Model is one lesson's lab.
 type Model struct {
@@ -47,6 +47,7 @@ type Model struct {
 	noteBad   bool
 	failure   string // a model panic, shown instead of the plots
 
+	fps           int // frames per second while running
 	width, height int
 	theme         theme.Theme
 	keys          keys.Lab
@@ -68,7 +69,7 @@ func New(id int, l *lessons.Lesson, m sim.Model, solved []string, th theme.Theme
 	info := m.Info()
 	lab := Model{
 		id: id, lesson: l, info: info, speed: normalSpeed, preset: -1,
-		theme: th, keys: keys.NewLab(), showGhost: true,
+		theme: th, keys: keys.NewLab(), showGhost: true, fps: DefaultFPS,
 		solved: map[string]bool{},
 	}
 	for _, s := range solved {
@@ -121,6 +122,14 @@ func (m *Model) apply(model sim.Model, s lessons.Settings) error {
 		}
 	}
 	return nil
+}
+
+// SetFPS sets the animation rate (over SSH a lower rate saves bandwidth);
+// simulated time per wall second stays the same.
+func (m *Model) SetFPS(fps int) {
+	if fps > 0 {
+		m.fps = fps
+	}
 }
 
 // ID is the lab's identity for ticks.

@@ -25,7 +25,7 @@ type SolvedMsg struct {
 // tick schedules the next frame.
 func (m Model) tick() tea.Cmd {
 	id, seq := m.id, m.seq
-	return tea.Tick(time.Second/fps, func(time.Time) tea.Msg { return TickMsg{Lab: id, Seq: seq} })
+	return tea.Tick(time.Second/time.Duration(m.fps), func(time.Time) tea.Msg { return TickMsg{Lab: id, Seq: seq} })
 }
 
 // Start runs the lab and returns the first tick.
@@ -124,7 +124,7 @@ func (m Model) handleKey(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 
 // frameMS is the simulated time one frame advances, ms.
 func (m Model) frameMS() float64 {
-	return math.Max(m.info.DT, m.info.Speed*speeds[m.speed]/fps)
+	return math.Max(m.info.DT, m.info.Speed*speeds[m.speed]/float64(m.fps))
 }
 
 // guard runs f and turns a model panic into an error shown in the lab.
