@@ -200,6 +200,38 @@ func TestBrunelBrian2(t *testing.T) {
 	}
 }
 
+// TestBrunelExternalTable checks that the table of external counts
+// follows λ = C_E·ν_ext·dt = ν_ext/ν_thr · θ/(J·τ) · dt after Reset and
+// after a mid-run Set of nu_ext or J, without allocating.
+func TestBrunelExternalTable(t *testing.T) {
+	m := newBrunel(t, 5, 2, 1)
+	want := func() float64 { return m.NuExt * brTheta / (m.J * brTau) * brDT }
+	if got := m.ext.Lambda(); math.Abs(got-0.2) > 1e-12 || got != want() {
+		t.Errorf("after Reset: λ %.6g, want %.6g (0.2 at the default drive)", got, want())
+	}
+	for _, c := range []struct {
+		key string
+		v   float64
+	}{{"nu_ext", 5}, {"J", 0.2}, {"nu_ext", 0}, {"J", 2}, {"nu_ext", 1}} {
+		if err := m.Set(c.key, c.v); err != nil {
+			t.Fatal(err)
+		}
+		m.Step()
+		if got := m.ext.Lambda(); got != want() {
+			t.Errorf("after Set(%s, %g): λ %.6g, want %.6g", c.key, c.v, got, want())
+		}
+	}
+	// Every measured step rebuilds the table.
+	n := 0
+	if a := testing.AllocsPerRun(20, func() {
+		n++
+		m.NuExt = 1 + float64(n%2)
+		m.Step()
+	}); a > 0 {
+		t.Errorf("%.2f allocations per step that rebuilds the table, want 0", a)
+	}
+}
+
 func TestBrunelNoAllocs(t *testing.T) {
 	m := newBrunel(t, 3, 2, 1)
 	for m.Time() < 700 {
@@ -233,5 +265,5 @@ func ExampleBrunel() {
 		m.Step()
 	}
 	fmt.Printf("rate %.3g Hz, CV %.2g, χ %.2g\n", m.RateHz(), m.CV(), m.Synchrony())
-	// Output: rate 54.2 Hz, CV 1.4, χ 0.099
+	// Output: rate 49.9 Hz, CV 1.4, χ 0.1
 }
