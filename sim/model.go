@@ -43,6 +43,13 @@ type SignalFilter interface {
 	SignalActive(key string) bool
 }
 
+// MetricFilter is implemented by models whose metrics do not all apply at
+// every setting (a mode that makes some meaningless). The lab leaves out a
+// metric for which MetricActive reports false; the CLI reports them all.
+type MetricFilter interface {
+	MetricActive(key string) bool
+}
+
 // Info is a model's static self-description.
 type Info struct {
 	ID      string // stable id used by lessons and the CLI: "lif"

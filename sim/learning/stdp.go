@@ -436,6 +436,13 @@ func (m *STDP) PostRate() float64 {
 
 func (m *STDP) network() bool { return int(m.Mode) == STDPNetwork }
 
+// MetricActive reports whether a metric applies in the current mode: the
+// pairing metrics in pairing mode, the network metrics in network mode.
+func (m *STDP) MetricActive(key string) bool {
+	pairing := key == "dw" || key == "dw_total"
+	return pairing != m.network()
+}
+
 // Sample records the weight (pairing) or mean weight, the group means, the
 // output rate and V.
 func (m *STDP) Sample(dst []float64) {

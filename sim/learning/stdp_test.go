@@ -224,3 +224,29 @@ func ExampleSTDP() {
 	fmt.Printf("Δw = %.4g%% of w_max (A₊e^{−10/20} = %.4g%%)\n", d[0], math.Exp(-0.5))
 	// Output: Δw = 0.6065% of w_max (A₊e^{−10/20} = 0.6065%)
 }
+
+func TestSTDPMetricsFollowMode(t *testing.T) {
+	m := NewSTDP()
+	for _, c := range []struct {
+		mode   float64
+		active []string
+		hidden []string
+	}{
+		{STDPPairing, []string{"dw", "dw_total"}, []string{"w_corr", "post_rate_hz"}},
+		{STDPNetwork, []string{"w_corr", "selectivity", "post_rate_hz"}, []string{"dw", "dw_total"}},
+	} {
+		if err := m.Set("mode", c.mode); err != nil {
+			t.Fatal(err)
+		}
+		for _, k := range c.active {
+			if !m.MetricActive(k) {
+				t.Errorf("mode %g: metric %s hidden, want shown", c.mode, k)
+			}
+		}
+		for _, k := range c.hidden {
+			if m.MetricActive(k) {
+				t.Errorf("mode %g: metric %s shown, want hidden", c.mode, k)
+			}
+		}
+	}
+}

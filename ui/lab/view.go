@@ -264,9 +264,13 @@ func formatMetric(v float64) string {
 // metricLines lays the metrics out as "label value unit" items, wrapped.
 func (m *Model) metricLines() []string {
 	var items []string
+	filter, _ := m.run.Model.(sim.MetricFilter)
 	for i, mt := range m.info.Metrics {
 		if i >= len(m.metrics) {
 			break
+		}
+		if filter != nil && !filter.MetricActive(mt.Key) {
+			continue
 		}
 		item := mt.Label + " " + m.theme.Title.Render(formatMetric(m.metrics[i]))
 		if mt.Unit != "" {
