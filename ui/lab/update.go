@@ -69,7 +69,8 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 
 func (m Model) handleKey(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 	k := m.keys
-	m.note, m.noteBad = "", false
+	before := m
+	m.note, m.noteBad = "", false // a key that does something clears the note
 	var cmd tea.Cmd
 	switch {
 	case key.Matches(msg, k.Pause):
@@ -115,7 +116,7 @@ func (m Model) handleKey(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 	case key.Matches(msg, k.Default):
 		cmd = m.toStart()
 	default:
-		return m, nil
+		return before, nil
 	}
 	m.updateKeys()
 	m.refresh()
