@@ -2,6 +2,7 @@ package plot
 
 import (
 	"math"
+	"slices"
 	"strconv"
 
 	"github.com/neurotutor/neurotutor/sim"
@@ -88,6 +89,10 @@ func Bars(d *sim.PlotData, ghost *sim.PlotData, o Options) string {
 		return ph - 1
 	}
 	ticks, step := niceTicks(bot, top, yTickCount(ph))
+	if wholeNumbers(d.Bars) && step < 1 { // counts get whole-number ticks only
+		ticks = slices.DeleteFunc(ticks, func(v float64) bool { return v != math.Round(v) })
+		step = 1
+	}
 	if zero < 0 { // negative values are not drawn
 		for len(ticks) > 0 && ticks[0] < 0 {
 			ticks = ticks[1:]
@@ -272,4 +277,15 @@ func drawGhostMark(f *frame, x, plot0, posRows, zero, negRows int, g, posUnit, n
 		return
 	}
 	f.set(x, plot0+y, r, col)
+}
+
+// wholeNumbers reports whether every finite value of xs is an integer, as
+// with spike counts.
+func wholeNumbers(xs []float64) bool {
+	for _, x := range xs {
+		if !math.IsInf(x, 0) && !math.IsNaN(x) && x != math.Round(x) {
+			return false
+		}
+	}
+	return len(xs) > 0
 }

@@ -279,3 +279,16 @@ func TestBarsMarked(t *testing.T) {
 		t.Errorf("marked bar not drawn in the mark colour: %q", got)
 	}
 }
+
+// TestBarsCountsGetWholeTicks checks small whole-number bars (spike
+// counts) are not labelled with fractional ticks.
+func TestBarsCountsGetWholeTicks(t *testing.T) {
+	d := &sim.PlotData{Bars: []float64{0, 1, 2, 1, 0}, Marked: -1}
+	out := ansi.Strip(Bars(d, nil, Options{Width: 30, Height: 10}))
+	if strings.Contains(out, "0.5") || strings.Contains(out, "1.5") {
+		t.Errorf("fractional ticks on counts:\n%s", out)
+	}
+	if !strings.Contains(out, "2┤") && !strings.Contains(out, "2 ┤") {
+		t.Errorf("no tick at the top count:\n%s", out)
+	}
+}
