@@ -145,6 +145,9 @@ type PlotSpec struct {
 	YLabel  string
 	// YMin < YMax fixes the y axis; otherwise it follows the data.
 	YMin, YMax float64
+	// Square asks for equal scales on both axes of an x–y plot: a picture
+	// (a network drawn on a ring) rather than a graph.
+	Square bool
 }
 
 // Series is one curve or point set of an x–y or trace plot.

@@ -130,7 +130,7 @@ func (m *SmallWorld) describe() sim.Info {
 		},
 		Signals: []sim.Signal{{Key: "reached", Label: "reached"}},
 		Plots: []sim.PlotSpec{
-			{Key: "network", Title: "The ring: shortcuts as chords, the wave as dots", Kind: sim.PlotXY},
+			{Key: "network", Title: "The ring: shortcuts as chords, the wave as dots", Kind: sim.PlotXY, Square: true},
 			{Key: "curves", Title: "C(p)/C(0) and L(p)/L(0)", Kind: sim.PlotXY,
 				XLabel: "log₁₀ p", YLabel: "ratio", YMin: 0, YMax: 1.05},
 			{Key: "wave", Title: "Spreading wave: fraction reached", Kind: sim.PlotTrace,

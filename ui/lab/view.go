@@ -126,10 +126,10 @@ func (m *Model) plotLines(h int) []string {
 	return out
 }
 
-// plotWeight is the share of height a plot kind asks for: images and
-// rasters need more rows than a line to be read.
-func plotWeight(k sim.PlotKind) int {
-	if k == sim.PlotGrid {
+// plotWeight is the share of height a plot asks for: images and square
+// pictures need more rows than a line to be read.
+func plotWeight(p sim.PlotSpec) int {
+	if p.Kind == sim.PlotGrid || p.Square {
 		return 3
 	}
 	return 2
@@ -140,12 +140,12 @@ func plotWeight(k sim.PlotKind) int {
 func (m *Model) plotHeights(h, n int) []int {
 	total := 0
 	for j := range n {
-		total += plotWeight(m.plots[(m.firstPlot+j)%len(m.plots)].Kind)
+		total += plotWeight(m.plots[(m.firstPlot+j)%len(m.plots)])
 	}
 	hs := make([]int, n)
 	left := h
 	for j := range n {
-		w := plotWeight(m.plots[(m.firstPlot+j)%len(m.plots)].Kind)
+		w := plotWeight(m.plots[(m.firstPlot+j)%len(m.plots)])
 		hs[j] = max(minPlotHeight, h*w/total)
 		if j == n-1 {
 			hs[j] = max(3, left)

@@ -45,6 +45,12 @@ func Line(d *sim.PlotData, ghost *sim.PlotData, o Options) string {
 		x0 = 0
 	}
 	pw := o.Width - x0
+	if o.Square { // a cell is two dots wide and four tall
+		want := int(math.Round(float64(dh+1) * (xmax - xmin) / (ymax - ymin) / 2))
+		if want >= 4 && want < pw {
+			pw = want
+		}
+	}
 	c := newCanvas(pw, r.ph)
 	dw := float64(c.dw - 1)
 	sx := dw / (xmax - xmin)

@@ -63,6 +63,9 @@ type Options struct {
 	// XLabel and YLabel title the axes; Render fills them from the
 	// PlotSpec when empty.
 	XLabel, YLabel string
+	// Square gives a line chart equal scales on both axes (braille dots are
+	// about square), narrowing it as needed, so a circle stays a circle.
+	Square bool
 }
 
 // Minimum sizes below which a chart shows "(too small)" instead.

@@ -291,3 +291,34 @@ func TestBarsCountsGetWholeTicks(t *testing.T) {
 		}
 	}
 }
+
+// TestSquareKeepsACircleRound checks equal axis scales: a unit circle drawn
+// in a wide chart spans about twice as many columns as rows (a cell is two
+// braille dots wide and four tall), instead of the whole width.
+func TestSquareKeepsACircleRound(t *testing.T) {
+	d := &sim.PlotData{XMin: -1, XMax: 1, YMin: -1, YMax: 1}
+	s := d.AddSeries("circle", false)
+	for i := 0; i <= 200; i++ {
+		a := 2 * math.Pi * float64(i) / 200
+		s.Add(math.Cos(a), math.Sin(a))
+	}
+	spec := sim.PlotSpec{Kind: sim.PlotXY, Square: true}
+	out := ansi.Strip(Render(spec, d, nil, Options{Width: 80, Height: 12}))
+	rows, minCol, maxCol := 0, 1000, 0
+	for _, line := range strings.Split(out, "\n") {
+		runes := []rune(line)
+		found := false
+		for i, r := range runes {
+			if r >= 0x2801 && r <= 0x28FF { // a braille cell with dots
+				minCol, maxCol, found = min(minCol, i), max(maxCol, i), true
+			}
+		}
+		if found {
+			rows++
+		}
+	}
+	cols := maxCol - minCol + 1
+	if rows == 0 || math.Abs(float64(cols)-2*float64(rows)) > 3 {
+		t.Errorf("circle spans %d columns and %d rows, want about twice as many columns:\n%s", cols, rows, out)
+	}
+}

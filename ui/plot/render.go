@@ -27,6 +27,7 @@ func Render(spec sim.PlotSpec, d, ghost *sim.PlotData, o Options) string {
 	if o.YLabel == "" {
 		o.YLabel = spec.YLabel
 	}
+	o.Square = o.Square || spec.Square
 	switch spec.Kind {
 	case sim.PlotTrace, sim.PlotXY:
 		if spec.YMin < spec.YMax && !(d.YMin < d.YMax) {
