@@ -152,7 +152,7 @@ func (m *WakeSleep) Time() float64 { return m.t }
 
 // Reset draws fresh small weights and forgets the running averages.
 func (m *WakeSleep) Reset(seed uint64) {
-	m.src.Seed(seed, 0x9e3779b97f4a7c15)
+	sim.Reseed(m.src, seed)
 	m.nh, m.k = int(m.Hidden), int(m.Top)
 	m.t, m.steps = 0, 0
 	m.nRec, m.head, m.nValid, m.sumRec, m.shown = 0, 0, 0, 0, 0

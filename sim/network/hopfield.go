@@ -338,7 +338,7 @@ func (m *Hopfield) CapacityCurve() (load, stable []float64) {
 		lastP = p
 		good, tried := 0, 0
 		for seed := range hopCapSeeds {
-			m.capPCG.Seed(uint64(1000*n+seed), 0x9e3779b97f4a7c15) // fixed per N: a property of N, not of the run
+			sim.Reseed(m.capPCG, uint64(1000*n+seed)) // fixed per N: a property of N, not of the run
 			hopDraw(m.capRng, n, p, nil, m.capXiT)
 			for mu := range min(p, hopCapTests) {
 				tried++

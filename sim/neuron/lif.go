@@ -143,12 +143,9 @@ func (m *LIF) describe() sim.Info {
 	}
 }
 
-// seedPCG seeds src the way sim.NewRand does, without allocating.
-func seedPCG(src *rand.PCG, seed uint64) { src.Seed(seed, 0x9e3779b97f4a7c15) }
-
 // Reset returns to t = 0 with the membrane at rest.
 func (m *LIF) Reset(seed uint64) {
-	seedPCG(m.src, seed)
+	sim.Reseed(m.src, seed)
 	m.st = lifState{v: m.VRest}
 	m.st.stats.Reset()
 }
@@ -271,7 +268,7 @@ func (m *LIF) SweepRates() (I, rate []float64) {
 // mean interspike interval in the window (exact to rounding); with noise
 // it is the spike count over the window.
 func (m *LIF) sweep() {
-	seedPCG(m.swSrc, lifSweepSeed)
+	sim.Reseed(m.swSrc, lifSweepSeed)
 	skip := int(lifSweepSkipMS / lifDT)
 	total := skip + int(lifSweepMS/lifDT)
 	for k, I := range m.sweepI {
