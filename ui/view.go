@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -35,10 +36,16 @@ func (m Model) content() string {
 	if m.helpOpen {
 		return m.helpView()
 	}
+	foot := m.footer()
+	bodyH := max(0, m.height-1-strings.Count(foot, "\n")-1) // a long status takes rows from the body
 	if m.screen == screenContents {
-		return m.header() + "\n" + fit(m.contents.View(), m.width, m.height-2) + "\n" + m.footer()
+		return m.header() + "\n" + fit(m.contents.View(), m.width, bodyH) + "\n" + foot
 	}
-	return m.header() + "\n" + m.lessonView() + "\n" + m.footer()
+	body := m.lessonView()
+	if lines := strings.Split(body, "\n"); len(lines) > bodyH {
+		body = strings.Join(lines[:bodyH], "\n")
+	}
+	return m.header() + "\n" + body + "\n" + foot
 }
 
 // fit pads or cuts s to exactly h lines of at most w columns.
@@ -99,24 +106,56 @@ func (m Model) header() string {
 	return th.Header.Render(ansi.Truncate(left+strings.Repeat(" ", gap)+right, m.width, ""))
 }
 
+// footer is the key line, under any status message wrapped in full.
 func (m Model) footer() string {
-	if m.status != "" {
-		st := m.theme.Good
-		if m.statusBad {
-			st = m.theme.Bad
-		}
-		return st.Render(ansi.Truncate(" "+m.status, m.width, "…"))
+	keys := m.keyLine()
+	if m.status == "" {
+		return keys
 	}
-	return ansi.Truncate(" "+m.help.ShortHelpView(m.shortHelp()), m.width, "…")
+	st := m.theme.Good
+	if m.statusBad {
+		st = m.theme.Bad
+	}
+	return strings.Join(append(m.statusLines(st), keys), "\n")
 }
 
-// shortHelp lists the bindings of the footer: the active screen's, then
-// the global ones.
+// statusLines wraps the status message to the screen, so a warning is read
+// to its end.
+func (m Model) statusLines(st lipgloss.Style) []string {
+	lines := strings.Split(lipgloss.Wrap(m.status, max(1, m.width-1), " "), "\n")
+	for i, l := range lines {
+		lines[i] = st.Render(" " + l)
+	}
+	return lines
+}
+
+// keyLine is the footer's list of keys. When they do not all fit, the
+// screen's own keys give way from the end, tab (the way to the other pane)
+// last; help and quit always show.
+func (m Model) keyLine() string {
+	local := m.shortHelp()
+	global := []key.Binding{m.global.Help, m.global.Quit}
+	h := m.help
+	h.SetWidth(0) // measure untruncated
+	for {
+		line := " " + h.ShortHelpView(append(local[:len(local):len(local)], global...))
+		if lipgloss.Width(line) <= m.width || len(local) == 0 {
+			return ansi.Truncate(line, m.width, "")
+		}
+		drop := len(local) - 1
+		for drop > 0 && local[drop].Help().Key == m.lessonKeys.Focus.Help().Key {
+			drop--
+		}
+		local = slices.Delete(local, drop, drop+1)
+	}
+}
+
+// shortHelp lists the active screen's bindings for the footer, most
+// useful first; keyLine adds the global ones.
 func (m Model) shortHelp() []key.Binding {
-	g := []key.Binding{m.global.Help, m.global.Quit}
 	if m.screen == screenContents {
 		c := m.contents.Keys()
-		return append([]key.Binding{c.Up, c.Down, c.Open}, g...)
+		return []key.Binding{c.Up, c.Down, c.Open}
 	}
 	lk := m.lessonKeys
 	var b []key.Binding
@@ -134,8 +173,7 @@ func (m Model) shortHelp() []key.Binding {
 	if !m.focusLab {
 		b = append(b, lk.Focus)
 	}
-	b = append(b, lk.Next, lk.Contents)
-	return append(b, g...)
+	return append(b, lk.Next, lk.Contents)
 }
 
 // lessonView draws the text and the lab from lines the panes cached in

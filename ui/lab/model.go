@@ -43,6 +43,7 @@ type Model struct {
 	hasGhost  bool
 	hint      bool // the current challenge's hint is revealed
 	firstPlot int  // first plot shown when not all fit
+	pageEnd   int  // one past the last plot shown
 	note      string
 	noteBad   bool
 	failure   string // a model panic, shown instead of the plots
@@ -181,7 +182,7 @@ func (m *Model) updateKeys() {
 	k.Slower.SetEnabled(m.speed > 0)
 	k.Ghost.SetEnabled(m.hasGhost)
 	k.Hint.SetEnabled(m.current() != nil)
-	k.Plots.SetEnabled(len(m.plots) > m.plotsShown())
+	k.Plots.SetEnabled(m.firstPlot > 0 || m.pageEnd < len(m.plots))
 }
 
 // current is the challenge shown in full: the first one not yet met.

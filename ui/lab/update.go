@@ -100,7 +100,7 @@ func (m Model) handleKey(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 	case key.Matches(msg, k.Hint):
 		m.hint = !m.hint
 	case key.Matches(msg, k.Plots):
-		m.firstPlot = (m.firstPlot + m.plotsShown()) % len(m.plots)
+		m.nextPage()
 	case key.Matches(msg, k.Prev):
 		m.sel = (m.sel + len(m.controls) - 1) % len(m.controls)
 	case key.Matches(msg, k.Next):

@@ -12,10 +12,20 @@ import (
 	"github.com/neurotutor/neurotutor/ui/plot"
 )
 
-// minPlotHeight is the fewest lines a plot takes, its title included: with
-// the legend and the x axis that leaves four rows of data, sixteen braille
-// dots. When not every plot gets that, fewer are shown and v pages.
-const minPlotHeight = 8
+// minPlotLines is the fewest lines a plot is drawn in, its title
+// included, for it to be read: a line chart, bars or a raster keep four
+// rows of data with their legend and x axis; heat grids and square
+// pictures need more. When not every plot gets its minimum, fewer are shown
+// and v pages through them.
+func minPlotLines(p sim.PlotSpec) int {
+	switch {
+	case p.Kind == sim.PlotGrid:
+		return 11
+	case p.Square:
+		return 12
+	}
+	return 8
+}
 
 // View returns the lab as last rendered.
 func (m Model) View() string { return m.view }
@@ -28,29 +38,29 @@ func (m *Model) refresh() {
 		return
 	}
 	w := m.width
-	head := m.headerLine()
+	head := m.headerLines()
 	params := m.paramLines(m.paramRows())
 	metrics := m.metricLines()
 	challenge := m.challengeLines()
-	note := m.noteLine()
+	note := m.noteLines()
 
-	fixed := 1 + len(params) + len(metrics) + len(challenge) + 1
-	room := m.height - fixed
-	if room < minPlotHeight && len(params) > 3 { // fold the parameter list
-		params = m.paramLines(max(3, len(params)-(minPlotHeight-room)))
-		room = m.height - (1 + len(params) + len(metrics) + len(challenge) + 1)
+	fixed := func() int { return len(head) + len(params) + len(metrics) + len(challenge) + len(note) }
+	room := m.height - fixed()
+	if need := m.minPlotHeight(); room < need && len(params) > 3 { // fold the parameter list
+		params = m.paramLines(max(3, len(params)-(need-room)))
+		room = m.height - fixed()
 	}
 	var body []string
-	body = append(body, head)
+	body = append(body, head...)
 	if m.failure != "" {
-		body = append(body, wrap(m.theme.Bad.Render(m.failure), w, max(1, room))...)
+		body = append(body, wrap(m.theme.Bad.Render(m.failure), w)...)
 	} else {
 		body = append(body, m.plotLines(room)...)
 	}
 	body = append(body, params...)
 	body = append(body, metrics...)
 	body = append(body, challenge...)
-	body = append(body, note)
+	body = append(body, note...)
 	if len(body) > m.height {
 		body = body[:m.height]
 	}
@@ -58,12 +68,17 @@ func (m *Model) refresh() {
 		body = append(body, "")
 	}
 	for i, l := range body {
-		body[i] = ansi.Truncate(l, w, "…")
+		if lipgloss.Width(l) > w {
+			body[i] = ansi.Truncate(l, w, "")
+		}
 	}
 	m.view = strings.Join(body, "\n")
 }
 
-func (m *Model) headerLine() string {
+// headerLines are the model's title and the run's state: running or
+// paused, speed, simulated time and the ghost. When both do not fit on one
+// line the state gets a line of its own, so the clock is never cut.
+func (m *Model) headerLines() []string {
 	th := m.theme
 	state := th.Warn.Render("⏸ paused")
 	if m.running {
@@ -72,8 +87,19 @@ func (m *Model) headerLine() string {
 	speed := fmt.Sprintf("%g×", speeds[m.speed])
 	t := m.run.Model.Time()
 	clock := fmt.Sprintf("t = %s", formatTime(t))
+	status := fmt.Sprintf("%s %s  %s", state, th.Subtle.Render(speed), th.Subtle.Render(clock))
+	if m.hasGhost {
+		g := "ghost off"
+		if m.showGhost {
+			g = "ghost on"
+		}
+		status += th.Subtle.Render("  " + g)
+	}
 	title := th.Title.Render(m.info.Title)
-	return fmt.Sprintf("%s  %s %s  %s", title, state, th.Subtle.Render(speed), th.Subtle.Render(clock))
+	if lipgloss.Width(title)+2+lipgloss.Width(status) <= m.width {
+		return []string{title + "  " + status}
+	}
+	return append(wrap(title, m.width), wrap(status, m.width)...)
 }
 
 // formatTime writes a simulated time in ms or s.
@@ -90,44 +116,84 @@ func (m Model) paramRows() int {
 	return min(len(m.controls), max(4, (m.height-12)/2))
 }
 
-// plotsShown is how many plots fit at the current size.
-func (m Model) plotsShown() int {
-	room := m.height - (1 + m.paramRows() + 2 + 3 + 1)
-	return max(1, min(len(m.plots), room/minPlotHeight))
+// minPlotHeight is the height the first plot of the current page needs,
+// 0 without plots.
+func (m Model) minPlotHeight() int {
+	if len(m.plots) == 0 {
+		return 0
+	}
+	return minPlotLines(m.plots[m.firstPlot])
 }
 
-// plotLines fills the plot data and renders as many plots as fit in h
-// lines, starting at firstPlot.
+// page is the plots that fit in h lines from firstPlot on, at least one:
+// plots firstPlot…end−1. Pages do not wrap around, so the pager's label
+// names exactly the plots on screen.
+func (m *Model) page(h int) (end int) {
+	used := 0
+	end = m.firstPlot
+	for end < len(m.plots) {
+		need := minPlotLines(m.plots[end])
+		if end > m.firstPlot && used+need > h {
+			break
+		}
+		used += need
+		end++
+	}
+	return end
+}
+
+// nextPage moves the plot pager on, back to the first plot after the last
+// page.
+func (m *Model) nextPage() {
+	m.firstPlot = m.pageEnd
+	if m.firstPlot >= len(m.plots) {
+		m.firstPlot = 0
+	}
+}
+
+// plotLines fills the plot data and renders the plots of the current page
+// in h lines.
 func (m *Model) plotLines(h int) []string {
+	if m.firstPlot >= len(m.plots) {
+		m.firstPlot = 0
+	}
 	if h < 3 || len(m.plots) == 0 {
+		m.pageEnd = len(m.plots)
 		return nil
 	}
-	n := max(1, min(len(m.plots), h/minPlotHeight))
-	heights := m.plotHeights(h, n)
+	end := m.page(h)
+	m.pageEnd = end
+	paged := m.firstPlot > 0 || end < len(m.plots)
+	m.keys.Plots.SetEnabled(paged)
+	heights := m.plotHeights(h, m.firstPlot, end)
 	var out []string
-	for j := range n {
-		i := (m.firstPlot + j) % len(m.plots)
+	for i := m.firstPlot; i < end; i++ {
 		spec := m.plots[i]
 		d := &m.data[i]
 		m.guard(func() { m.run.FillPlot(spec, d) })
 		ghost := m.ghostFor(i, d)
 		title := m.theme.Subtle.Render(spec.Title)
-		if n < len(m.plots) && j == 0 {
+		if paged && i == m.firstPlot {
 			shown := fmt.Sprint(m.firstPlot + 1)
-			if n > 1 {
-				shown += fmt.Sprintf("–%d", m.firstPlot+n)
+			if end-m.firstPlot > 1 {
+				shown += fmt.Sprintf("–%d", end)
 			}
 			title = m.theme.Subtle.Render(fmt.Sprintf("[v: plot %s/%d] ", shown, len(m.plots))) + title
 		}
-		opts := plot.Options{Width: m.width, Height: heights[j] - 1, Palette: m.theme.Palette}
-		out = append(out, title)
+		titles := wrap(title, m.width)
+		ph := heights[i-m.firstPlot] - len(titles)
+		if ph < 2 {
+			titles, ph = titles[:1], heights[i-m.firstPlot]-1
+		}
+		opts := plot.Options{Width: m.width, Height: ph, Palette: m.theme.Palette}
+		out = append(out, titles...)
 		out = append(out, strings.Split(plot.Render(spec, d, ghost, opts), "\n")...)
 	}
 	return out
 }
 
-// plotWeight is the share of height a plot asks for: images and square
-// pictures need more rows than a line to be read.
+// plotWeight is the share of the spare height a plot asks for: images and
+// square pictures gain more from rows than a line does.
 func plotWeight(p sim.PlotSpec) int {
 	if p.Kind == sim.PlotGrid || p.Square {
 		return 3
@@ -135,22 +201,30 @@ func plotWeight(p sim.PlotSpec) int {
 	return 2
 }
 
-// plotHeights splits h lines among the n plots shown, in proportion to
-// their weights, each getting at least minPlotHeight.
-func (m *Model) plotHeights(h, n int) []int {
-	total := 0
-	for j := range n {
-		total += plotWeight(m.plots[(m.firstPlot+j)%len(m.plots)])
-	}
+// plotHeights splits h lines among plots from…to−1: each gets its minimum,
+// and what is left over goes in proportion to their weights.
+func (m *Model) plotHeights(h, from, to int) []int {
+	n := to - from
 	hs := make([]int, n)
-	left := h
+	need, total := 0, 0
 	for j := range n {
-		w := plotWeight(m.plots[(m.firstPlot+j)%len(m.plots)])
-		hs[j] = max(minPlotHeight, h*w/total)
+		p := m.plots[from+j]
+		hs[j] = minPlotLines(p)
+		need += hs[j]
+		total += plotWeight(p)
+	}
+	if need > h { // one plot taller than the room: it gets the room
+		hs[0] = h
+		return hs
+	}
+	spare, left := h-need, h-need
+	for j := range n {
+		extra := spare * plotWeight(m.plots[from+j]) / total
 		if j == n-1 {
-			hs[j] = max(3, left)
+			extra = left
 		}
-		left -= hs[j]
+		hs[j] += extra
+		left -= extra
 	}
 	return hs
 }
@@ -334,38 +408,35 @@ func (m *Model) challengeLines() []string {
 	head := th.Accent.Render(fmt.Sprintf("Challenge %d/%d", idx+1, len(m.checks))) +
 		th.Subtle.Render(fmt.Sprintf(" (%d met) ", done)) + status
 	lines := []string{head}
-	lines = append(lines, wrap(cur.Challenge.Prompt, m.width, 3)...)
+	lines = append(lines, wrap(cur.Challenge.Prompt, m.width)...)
 	if m.hint {
-		lines = append(lines, wrap(th.Subtle.Render("Hint: "+cur.Challenge.Hint), m.width, 3)...)
+		lines = append(lines, wrap(th.Subtle.Render("Hint: "+cur.Challenge.Hint), m.width)...)
 	}
 	return lines
 }
 
-// noteLine is the transient message, else the selected parameter's help.
-func (m *Model) noteLine() string {
+// noteLines are the transient message, else the selected parameter's
+// help, wrapped to the pane.
+func (m *Model) noteLines() []string {
 	th := m.theme
 	switch {
 	case m.note != "" && m.noteBad:
-		return th.Bad.Render(m.note)
+		return wrap(th.Bad.Render(m.note), m.width)
 	case m.note != "":
-		return th.Good.Render(m.note)
+		return wrap(th.Good.Render(m.note), m.width)
 	case len(m.controls) > 0:
 		p := m.controls[m.sel]
 		s := p.Label + ": " + p.Help + " (" + p.Allowed() + ")"
 		if !p.Live {
 			s += " · restarts the run"
 		}
-		return th.Subtle.Render(s)
+		return wrap(th.Subtle.Render(s), m.width)
 	}
-	return ""
+	return nil
 }
 
-// wrap word-wraps s to w columns, keeping at most n lines.
-func wrap(s string, w, n int) []string {
-	lines := strings.Split(lipgloss.Wrap(s, max(1, w), " "), "\n")
-	if len(lines) > n {
-		lines = lines[:n]
-		lines[n-1] = ansi.Truncate(lines[n-1]+" …", w, "…")
-	}
-	return lines
+// wrap word-wraps s to w columns, keeping every line: nothing the lab
+// says is cut off.
+func wrap(s string, w int) []string {
+	return strings.Split(lipgloss.Wrap(s, max(1, w), " "), "\n")
 }

@@ -135,10 +135,11 @@ func (m *Model) SetTheme(th theme.Theme) {
 	m.render()
 }
 
-// SetFocused says whether the scroll keys go to the text.
+// SetFocused says whether the scroll keys go to the text: keys act on
+// the focused pane only (the mouse wheel scrolls the pane under it).
 func (m *Model) SetFocused(f bool) {
 	m.focused = f
-	for _, b := range []*key.Binding{&m.keys.Up, &m.keys.Down, &m.keys.Top, &m.keys.Bottom} {
+	for _, b := range []*key.Binding{&m.keys.Up, &m.keys.Down, &m.keys.PageUp, &m.keys.PageDown, &m.keys.Top, &m.keys.Bottom} {
 		b.SetEnabled(f)
 	}
 }
