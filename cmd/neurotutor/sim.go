@@ -2,18 +2,17 @@ package main
 
 import (
 	"context"
-	"encoding/csv"
 	"encoding/json"
 	"fmt"
 	"io"
 	"math"
-	"strconv"
 	"strings"
 	"text/tabwriter"
 
 	"github.com/spf13/cobra"
 
 	"github.com/neurotutor/neurotutor/sim"
+	"github.com/neurotutor/neurotutor/sim/export"
 )
 
 // maxDuration bounds `sim run --duration`, in ms of simulated time.
@@ -26,7 +25,7 @@ func newSimCmd(stdout io.Writer) *cobra.Command {
 	c := &cobra.Command{
 		Use:   "sim",
 		Short: "List the models or run one headless",
-		Args:  args(0, 0, "a subcommand: list or run"),
+		Args:  args(0, 0, "a subcommand: list, run or sweep"),
 		RunE:  func(cmd *cobra.Command, _ []string) error { return cmd.Help() },
 	}
 	lo := &simListOptions{}
@@ -62,7 +61,7 @@ func newSimCmd(stdout io.Writer) *cobra.Command {
 	run.Flags().Uint64Var(&ro.seed, "seed", 1, "random seed")
 	run.Flags().StringVar(&ro.format, "format", "json", "output format: json or csv")
 	run.Flags().Float64Var(&ro.every, "every", 0, "ms between recorded samples (default: every step, at most 20000 rows)")
-	c.AddCommand(list, run)
+	c.AddCommand(list, run, newSimSweepCmd(stdout))
 	return c
 }
 
@@ -135,17 +134,6 @@ type simRunOptions struct {
 	every    float64
 }
 
-// number is a float64 that encodes NaN and ±Inf as JSON null.
-type number float64
-
-func (n number) MarshalJSON() ([]byte, error) {
-	f := float64(n)
-	if math.IsNaN(f) || math.IsInf(f, 0) {
-		return []byte("null"), nil
-	}
-	return strconv.AppendFloat(nil, f, 'g', -1, 64), nil
-}
-
 // Run runs the model and prints the result.
 func (o *simRunOptions) Run(_ context.Context, stdout, _ io.Writer) error {
 	if o.format != "json" && o.format != "csv" {
@@ -160,23 +148,8 @@ func (o *simRunOptions) Run(_ context.Context, stdout, _ io.Writer) error {
 		return asUsage(err)
 	}
 	info := m.Info()
-	for _, kv := range o.set {
-		k, v, ok := strings.Cut(kv, "=")
-		if !ok {
-			return usagef("--set %q is not key=value (for example --set %s=%s)", kv, info.Params[0].Key, info.Params[0].Format(info.Params[0].Default))
-		}
-		k = strings.TrimSpace(k)
-		p, found := sim.FindParam(info.Params, k)
-		if !found {
-			return asUsage(m.Set(k, 0)) // the model names the key and its parameters
-		}
-		x, err := p.Parse(v)
-		if err != nil {
-			return usagef("%v", err)
-		}
-		if err := m.Set(k, x); err != nil {
-			return asUsage(err)
-		}
+	if err := applySets(m, o.set); err != nil {
+		return err
 	}
 	if o.duration == 0 {
 		o.duration = info.Window
@@ -198,67 +171,9 @@ func (o *simRunOptions) Run(_ context.Context, stdout, _ io.Writer) error {
 	if err := run.CheckFinite(); err != nil {
 		return fmt.Errorf("model %s went wrong: %w", info.ID, err)
 	}
-	var t sim.Series
-	cols := make([]sim.Series, len(info.Signals))
-	for i, s := range info.Signals {
-		run.Trace(s.Key, &cols[i])
-	}
-	if len(info.Signals) > 0 {
-		run.Trace(info.Signals[0].Key, &t)
-	}
+	rec := export.FromRun(run)
 	if o.format == "csv" {
-		w := csv.NewWriter(stdout)
-		header := []string{"t_ms"}
-		for _, s := range info.Signals {
-			header = append(header, s.Key)
-		}
-		w.Write(header)
-		row := make([]string, len(header))
-		for k := range t.X {
-			row[0] = strconv.FormatFloat(t.X[k], 'g', -1, 64)
-			for i := range cols {
-				row[i+1] = strconv.FormatFloat(cols[i].Y[k], 'g', -1, 64)
-			}
-			w.Write(row)
-		}
-		w.Flush()
-		return w.Error()
+		return rec.WriteCSV(stdout)
 	}
-	params := map[string]any{}
-	for _, p := range info.Params {
-		v, _ := m.Get(p.Key)
-		if len(p.Choices) > 0 {
-			params[p.Key] = p.Format(v)
-		} else {
-			params[p.Key] = number(v)
-		}
-	}
-	metrics := map[string]number{}
-	for i, v := range run.Metrics(nil) {
-		metrics[info.Metrics[i].Key] = number(v)
-	}
-	series := map[string][]number{"t_ms": numbers(t.X)}
-	for i, s := range info.Signals {
-		series[s.Key] = numbers(cols[i].Y)
-	}
-	out := struct {
-		Model    string              `json:"model"`
-		Seed     uint64              `json:"seed"`
-		Duration number              `json:"duration_ms"`
-		DT       number              `json:"dt_ms"`
-		Sample   number              `json:"sample_ms"`
-		Params   map[string]any      `json:"params"`
-		Metrics  map[string]number   `json:"metrics"`
-		Series   map[string][]number `json:"series"`
-	}{info.ID, o.seed, number(o.duration), number(info.DT), number(run.SampleMS()), params, metrics, series}
-	enc := json.NewEncoder(stdout)
-	return enc.Encode(out)
-}
-
-func numbers(xs []float64) []number {
-	out := make([]number, len(xs))
-	for i, x := range xs {
-		out[i] = number(x)
-	}
-	return out
+	return rec.WriteJSON(stdout)
 }
