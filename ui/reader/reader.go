@@ -16,6 +16,7 @@ import (
 	"charm.land/lipgloss/v2"
 	xansi "github.com/charmbracelet/x/ansi"
 
+	"github.com/neurotutor/neurotutor/search"
 	"github.com/neurotutor/neurotutor/ui/keys"
 	"github.com/neurotutor/neurotutor/ui/theme"
 )
@@ -82,6 +83,12 @@ type Model struct {
 	read    bool // ReadMsg sent
 	focused bool
 	lines   []string // the visible text, each line padded to the width
+
+	raw, plain []string // the content's lines, styled and plain
+	headings   []Heading
+	query      search.Query
+	matches    []match
+	cur        int // index into matches, −1 for none
 }
 
 // New returns an empty reader for a lesson.
@@ -89,7 +96,7 @@ func New(lesson string, th theme.Theme) Model {
 	vp := viewport.New()
 	vp.MouseWheelEnabled = true
 	vp.MouseWheelDelta = 3
-	return Model{lesson: lesson, vp: vp, keys: keys.NewReader(), theme: th}
+	return Model{lesson: lesson, vp: vp, keys: keys.NewReader(), theme: th, cur: -1}
 }
 
 // SetSize sets the pane size.
@@ -107,6 +114,14 @@ func (m *Model) render() {
 	m.lines = m.lines[:0]
 	if m.ready {
 		m.lines = append(m.lines, strings.Split(m.vp.View(), "\n")...)
+		if len(m.matches) > 0 {
+			top := m.vp.YOffset()
+			for i := range m.lines {
+				if l := top + i; l < len(m.raw) {
+					m.lines[i] = m.highlight(l, m.raw[l])
+				}
+			}
+		}
 	} else {
 		m.lines = append(m.lines, m.theme.Subtle.Render("  Rendering…"))
 	}
@@ -155,6 +170,17 @@ func (m Model) Key() string { return m.key }
 func (m *Model) SetContent(key, content string) tea.Cmd {
 	frac := m.vp.ScrollPercent()
 	m.vp.SetContent(content)
+	m.raw = strings.Split(content, "\n")
+	m.plain = make([]string, len(m.raw))
+	for i, l := range m.raw {
+		m.plain[i] = xansi.Strip(l)
+	}
+	m.locateHeadings()
+	if !m.query.Empty() { // a new width wraps the text differently
+		cur := m.cur
+		m.SetQuery(m.query.String())
+		m.cur = min(max(cur, 0), len(m.matches)-1)
+	}
 	if m.ready {
 		m.vp.SetYOffset(int(frac * float64(max(0, m.vp.TotalLineCount()-m.vp.Height()))))
 	}

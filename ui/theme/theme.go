@@ -29,6 +29,10 @@ type Theme struct {
 	Focus    lipgloss.Style // the focused pane's border
 	Key      lipgloss.Style // key names in help
 	Overlay  lipgloss.Style // the help box
+	// Match marks search matches in the text; MatchCurrent the one the
+	// search is on. Both read without colour (underline, reverse video).
+	Match        lipgloss.Style
+	MatchCurrent lipgloss.Style
 
 	Palette plot.Palette // colour-blind-safe plot colours
 	Glamour string       // glamour standard style: "dark" or "light"
@@ -59,20 +63,22 @@ func New(dark bool) Theme {
 		series = series[:len(series)-1]
 	}
 	t := Theme{
-		Dark:     dark,
-		Title:    lipgloss.NewStyle().Bold(true).Foreground(fg),
-		Header:   lipgloss.NewStyle().Background(barBG).Foreground(fg),
-		Footer:   lipgloss.NewStyle().Foreground(subtle),
-		Subtle:   lipgloss.NewStyle().Foreground(subtle),
-		Accent:   lipgloss.NewStyle().Foreground(accent).Bold(true),
-		Selected: lipgloss.NewStyle().Background(selBG).Foreground(fg),
-		Good:     lipgloss.NewStyle().Foreground(good),
-		Warn:     lipgloss.NewStyle().Foreground(warn),
-		Bad:      lipgloss.NewStyle().Foreground(bad).Bold(true),
-		Border:   lipgloss.NewStyle().Border(lipgloss.RoundedBorder()).BorderForeground(subtle),
-		Focus:    lipgloss.NewStyle().Border(lipgloss.RoundedBorder()).BorderForeground(accent),
-		Key:      lipgloss.NewStyle().Foreground(accent).Bold(true),
-		Overlay:  lipgloss.NewStyle().Border(lipgloss.RoundedBorder()).BorderForeground(accent).Padding(0, 1),
+		Dark:         dark,
+		Title:        lipgloss.NewStyle().Bold(true).Foreground(fg),
+		Header:       lipgloss.NewStyle().Background(barBG).Foreground(fg),
+		Footer:       lipgloss.NewStyle().Foreground(subtle),
+		Subtle:       lipgloss.NewStyle().Foreground(subtle),
+		Accent:       lipgloss.NewStyle().Foreground(accent).Bold(true),
+		Selected:     lipgloss.NewStyle().Background(selBG).Foreground(fg),
+		Good:         lipgloss.NewStyle().Foreground(good),
+		Warn:         lipgloss.NewStyle().Foreground(warn),
+		Bad:          lipgloss.NewStyle().Foreground(bad).Bold(true),
+		Border:       lipgloss.NewStyle().Border(lipgloss.RoundedBorder()).BorderForeground(subtle),
+		Focus:        lipgloss.NewStyle().Border(lipgloss.RoundedBorder()).BorderForeground(accent),
+		Key:          lipgloss.NewStyle().Foreground(accent).Bold(true),
+		Overlay:      lipgloss.NewStyle().Border(lipgloss.RoundedBorder()).BorderForeground(accent).Padding(0, 1),
+		Match:        lipgloss.NewStyle().Underline(true).Background(selBG).Foreground(fg),
+		MatchCurrent: lipgloss.NewStyle().Reverse(true).Bold(true),
 		Palette: plot.Palette{
 			Series: series,
 			Ghost:  subtle,

@@ -1,0 +1,195 @@
+package reader
+
+import (
+	"strings"
+
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/neurotutor/neurotutor/search"
+)
+
+// Heading is one heading of the lesson and the rendered line it is on.
+type Heading struct {
+	Title string
+	Level int
+	Line  int // −1 until the text is rendered, or when it cannot be found
+}
+
+// match is one search match on a rendered line.
+type match struct {
+	line int
+	span search.Span // bytes of the line's plain text
+}
+
+// SetHeadings gives the lesson's headings (from its markdown) so the
+// reader can find them in the rendered text.
+func (m *Model) SetHeadings(hs []search.Section) {
+	m.headings = m.headings[:0]
+	for _, h := range hs {
+		m.headings = append(m.headings, Heading{Title: h.Heading, Level: h.Level, Line: -1})
+	}
+	m.locateHeadings()
+}
+
+// locateHeadings finds each heading's rendered line, in order: the first
+// line after the previous heading whose text is the heading's (or starts
+// it, when a long heading wraps).
+func (m *Model) locateHeadings() {
+	from := 0
+	for i := range m.headings {
+		h := &m.headings[i]
+		h.Line = -1
+		want := strings.Join(strings.Fields(h.Title), " ")
+		for l := from; l < len(m.plain); l++ {
+			got := strings.Join(strings.Fields(m.plain[l]), " ")
+			if got != "" && (got == want || strings.HasPrefix(want, got+" ")) {
+				h.Line, from = l, l+1
+				break
+			}
+		}
+	}
+}
+
+// Headings lists the lesson's headings with their lines.
+func (m Model) Headings() []Heading { return m.headings }
+
+// Section is the index of the heading the top of the pane is under, −1
+// above the first.
+func (m Model) Section() int {
+	top := m.vp.YOffset()
+	cur := -1
+	for i, h := range m.headings {
+		if h.Line >= 0 && h.Line <= top+1 {
+			cur = i
+		}
+	}
+	return cur
+}
+
+// GotoLine scrolls so that line is at the top of the pane.
+func (m *Model) GotoLine(line int) {
+	m.vp.SetYOffset(line)
+	m.render()
+}
+
+// GotoHeading scrolls to heading i.
+func (m *Model) GotoHeading(i int) {
+	if i >= 0 && i < len(m.headings) && m.headings[i].Line >= 0 {
+		m.GotoLine(m.headings[i].Line)
+	}
+}
+
+// SetQuery highlights every match of q in the text and moves to the first
+// match at or below the top of the pane. It returns the number of matches.
+func (m *Model) SetQuery(q string) int {
+	m.query = search.NewQuery(q)
+	m.matches = m.matches[:0]
+	for l, text := range m.plain {
+		for _, sp := range m.query.Find(text) {
+			m.matches = append(m.matches, match{l, sp})
+		}
+	}
+	m.cur = -1
+	top := m.vp.YOffset()
+	for i, mt := range m.matches {
+		if mt.line >= top {
+			m.cur = i
+			break
+		}
+	}
+	if m.cur < 0 && len(m.matches) > 0 {
+		m.cur = 0
+	}
+	m.show()
+	return len(m.matches)
+}
+
+// Query is the search in force, "" for none.
+func (m Model) Query() string { return m.query.String() }
+
+// ClearQuery removes the search and its highlights.
+func (m *Model) ClearQuery() {
+	m.query = search.Query{}
+	m.matches = m.matches[:0]
+	m.cur = -1
+	m.render()
+}
+
+// Matches reports the current match (1-based, 0 for none) and the count.
+func (m Model) Matches() (cur, total int) {
+	if len(m.matches) == 0 {
+		return 0, 0
+	}
+	return m.cur + 1, len(m.matches)
+}
+
+// NextMatch moves to the next (dir > 0) or previous match, wrapping.
+func (m *Model) NextMatch(dir int) {
+	if len(m.matches) == 0 {
+		return
+	}
+	n := len(m.matches)
+	m.cur = ((m.cur+dir)%n + n) % n
+	m.show()
+}
+
+// JumpToMatch moves to the ordinal-th match (0-based) below heading
+// section (−1: from the top), or the nearest one before it.
+func (m *Model) JumpToMatch(section, ordinal int) {
+	from := 0
+	if section >= 0 && section < len(m.headings) && m.headings[section].Line >= 0 {
+		from = m.headings[section].Line
+	}
+	for i, mt := range m.matches {
+		if mt.line >= from {
+			m.cur = min(i+ordinal, len(m.matches)-1)
+			m.show()
+			return
+		}
+	}
+	m.NextMatch(0)
+}
+
+// show scrolls the current match into view, a few lines from the top.
+func (m *Model) show() {
+	if m.cur >= 0 && m.cur < len(m.matches) {
+		l := m.matches[m.cur].line
+		if top := m.vp.YOffset(); l < top || l >= top+m.vp.Height() {
+			m.vp.SetYOffset(max(0, l-m.vp.Height()/3))
+		}
+	}
+	m.render()
+}
+
+// highlight redraws content line l with its matches marked, keeping the
+// rendering's styles around them.
+func (m Model) highlight(l int, line string) string {
+	var spans []int // indices into m.matches
+	for i, mt := range m.matches {
+		if mt.line == l {
+			spans = append(spans, i)
+		} else if mt.line > l {
+			break
+		}
+	}
+	if len(spans) == 0 {
+		return line
+	}
+	plain := m.plain[l]
+	var b strings.Builder
+	col := 0
+	for _, i := range spans {
+		sp := m.matches[i].span
+		c0 := ansi.StringWidth(plain[:sp.Start])
+		c1 := c0 + ansi.StringWidth(plain[sp.Start:sp.End])
+		b.WriteString(ansi.Cut(line, col, c0))
+		st := m.theme.Match
+		if i == m.cur {
+			st = m.theme.MatchCurrent
+		}
+		b.WriteString(st.Render(plain[sp.Start:sp.End]))
+		col = c1
+	}
+	b.WriteString(ansi.Cut(line, col, ansi.StringWidth(plain)))
+	return b.String()
+}
