@@ -18,13 +18,14 @@ import (
 
 // Files holds the embedded lesson tree and bibliography.
 //
-//go:embed content references.yaml
+//go:embed content references.yaml glossary.yaml
 var Files embed.FS
 
 // Catalog is every lesson, validated, with the bibliography.
 type Catalog struct {
 	Chapters     []*Chapter
 	Bibliography *Bibliography
+	Glossary     *Glossary
 	byID         map[string]*Lesson
 	order        []*Lesson
 }
@@ -130,6 +131,13 @@ func Load(fsys fs.FS, reg *sim.Registry) (*Catalog, error) {
 	}
 	for _, l := range c.byID {
 		errs = append(errs, c.validate(l, reg)...)
+	}
+	if data, err := fs.ReadFile(fsys, "glossary.yaml"); err == nil {
+		g, gerrs := parseGlossary(data, c)
+		c.Glossary = g
+		errs = append(errs, gerrs...)
+	} else {
+		c.Glossary = &Glossary{}
 	}
 	if len(errs) > 0 {
 		slices.SortFunc(errs, func(a, b error) int { return strings.Compare(a.Error(), b.Error()) })

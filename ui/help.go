@@ -20,7 +20,8 @@ func (m Model) helpGroups() []helpGroup {
 	general := []key.Binding{m.global.Help, m.global.Quit}
 	if m.screen == screenContents {
 		c := m.contents.Keys()
-		return []helpGroup{{"Contents", append([]key.Binding{c.Up, c.Down, c.Top, c.Bottom, c.Open}, general...)}}
+		sk := m.studyKeys
+		return []helpGroup{{"Contents", append([]key.Binding{c.Up, c.Down, c.Top, c.Bottom, c.Open, sk.Search, sk.Glossary}, general...)}}
 	}
 	r := m.reader.Keys()
 	lk := m.lessonKeys
@@ -28,7 +29,14 @@ func (m Model) helpGroups() []helpGroup {
 		{"Text", []key.Binding{r.Up, r.Down, r.PageUp, r.PageDown, r.Top, r.Bottom}},
 		{"Lesson", append([]key.Binding{lk.Focus, lk.Next, lk.Prev, lk.Contents}, general...)},
 	}
+	sk := m.studyKeys
+	searching := m.reader.Query() != ""
+	next, prev := sk.NextMatch, sk.PrevMatch
+	next.SetEnabled(searching)
+	prev.SetEnabled(searching)
+	groups = append(groups, helpGroup{"Find", []key.Binding{sk.Search, next, prev, sk.Outline, sk.Glossary}})
 	if m.labOK {
+		groups = append(groups, helpGroup{"Keep", []key.Binding{sk.Sweep, sk.Export, sk.Share}})
 		k := m.lab.Keys()
 		groups = append(groups,
 			helpGroup{"Lab parameters", []key.Binding{k.Prev, k.Next, k.Dec, k.Inc, k.DecBig, k.IncBig, k.Default}},

@@ -41,6 +41,7 @@ type Model struct {
 	theme         theme.Theme
 	global        keys.Global
 	lessonKeys    keys.Lesson
+	studyKeys     keys.Study
 	help          help.Model
 
 	screen   screen
@@ -61,6 +62,8 @@ type Model struct {
 	autoRun   bool
 	fps       int     // lab animation rate
 	startCmd  tea.Cmd // the first tick of a lab opened by WithLesson
+
+	study study // search, table of contents, glossary, sweep, share
 }
 
 // Option configures New.
@@ -116,7 +119,7 @@ func WithDark(dark bool) Option {
 func New(cat *lessons.Catalog, reg *sim.Registry, store *progress.Store, opts ...Option) Model {
 	m := Model{
 		cat: cat, reg: reg, store: store,
-		global: keys.NewGlobal(), lessonKeys: keys.NewLesson(),
+		global: keys.NewGlobal(), lessonKeys: keys.NewLesson(), studyKeys: keys.NewStudy(),
 		help:  help.New(),
 		cache: map[string]string{}, pending: map[string]bool{},
 		autoRun: true, dark: true, fps: lab.DefaultFPS,

@@ -8,6 +8,7 @@ import (
 	"github.com/charmbracelet/colorprofile"
 
 	"github.com/neurotutor/neurotutor/lessons"
+	"github.com/neurotutor/neurotutor/search"
 	"github.com/neurotutor/neurotutor/ui/contents"
 	"github.com/neurotutor/neurotutor/ui/lab"
 	"github.com/neurotutor/neurotutor/ui/reader"
@@ -69,6 +70,11 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			return m, cmd
 		}
 		return m, nil
+	case sweepProgressMsg, sweepDoneMsg:
+		return m, m.sweepMsg(msg)
+	case tea.PasteMsg:
+		m.paste(msg)
+		return m, nil
 	case tea.KeyPressMsg:
 		return m.handleKey(msg)
 	}
@@ -76,8 +82,10 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 }
 
 func (m Model) handleKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
-	if key.Matches(msg, m.global.Quit) && (msg.String() == "ctrl+c" || !m.helpOpen) {
+	typing := m.typing()
+	if key.Matches(msg, m.global.Quit) && (msg.String() == "ctrl+c" || (!m.helpOpen && !typing)) {
 		m.stopLab()
+		m.sweepCancel()
 		return m, tea.Quit
 	}
 	if m.helpOpen {
@@ -86,7 +94,7 @@ func (m Model) handleKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		}
 		return m, nil
 	}
-	if key.Matches(msg, m.global.Help) {
+	if key.Matches(msg, m.global.Help) && !typing {
 		m.helpOpen = true
 		return m, nil
 	}
@@ -94,6 +102,9 @@ func (m Model) handleKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		return m, nil
 	}
 	m.status = ""
+	if cmd, done := m.studyKey(msg); done {
+		return m, cmd
+	}
 	if m.screen == screenContents {
 		var cmd tea.Cmd
 		m.contents, cmd = m.contents.Update(msg)
@@ -140,9 +151,12 @@ func (m *Model) open(l *lessons.Lesson) tea.Cmd {
 // last one open. It returns the lab's first tick when it auto-runs.
 func (m *Model) openLesson(l *lessons.Lesson) tea.Cmd {
 	m.stopLab()
+	m.sweepCancel()
+	m.study.overlay, m.study.searching = noOverlay, false
 	m.screen = screenLesson
 	m.lesson = l
 	m.reader = reader.New(l.ID, m.theme)
+	m.reader.SetHeadings(search.Headings(m.cat.Markdown(l)))
 	m.labOK = false
 	m.labs++
 	model, err := m.reg.New(l.Lab.Model)

@@ -37,7 +37,13 @@ func (m Model) content() string {
 		return m.helpView()
 	}
 	foot := m.footer()
+	if m.study.searching {
+		foot = ansi.Truncate(m.searchLine(), m.width, "…")
+	}
 	bodyH := max(0, m.height-1-strings.Count(foot, "\n")-1) // a long status takes rows from the body
+	if m.study.overlay != noOverlay {
+		return m.header() + "\n" + fit(m.overlayView(bodyH), m.width, bodyH) + "\n" + foot
+	}
 	if m.screen == screenContents {
 		return m.header() + "\n" + fit(m.contents.View(), m.width, bodyH) + "\n" + foot
 	}
@@ -203,7 +209,7 @@ func (m Model) lessonView() string {
 			text = th.Selected.Render(text)
 			labTab = th.Subtle.Render(labTab)
 		}
-		b.WriteString(text + th.Subtle.Render("│") + labTab + th.Subtle.Render(fmt.Sprintf("   %d%% · tab switches", m.reader.Percent())))
+		b.WriteString(text + th.Subtle.Render("│") + labTab + th.Subtle.Render(fmt.Sprintf("   %d%% · tab switches", m.reader.Percent())+m.textNote()))
 		for i := range paneH {
 			b.WriteByte('\n')
 			if m.focusLab {
@@ -216,6 +222,7 @@ func (m Model) lessonView() string {
 	}
 	rw := m.readerWidth()
 	textTitle := fmt.Sprintf(" Text %d%%", m.reader.Percent())
+	note := m.textNote()
 	labTitle := "Lab"
 	if m.focusLab {
 		labTitle = th.Accent.Render(labTitle + " ◂ keys")
@@ -225,7 +232,7 @@ func (m Model) lessonView() string {
 		labTitle = th.Subtle.Render(labTitle + "  (tab to adjust)")
 	}
 	rule := " " + th.Subtle.Render("│") + " "
-	b.WriteString(fitWidth(textTitle, rw) + rule + labTitle)
+	b.WriteString(fitWidth(textTitle+th.Subtle.Render(note), rw) + rule + labTitle)
 	text := m.reader.Lines()
 	for i := range paneH {
 		b.WriteByte('\n')

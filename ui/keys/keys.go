@@ -104,3 +104,45 @@ func NewLab() Lab {
 		Plots:   key.NewBinding(key.WithKeys("v"), key.WithHelp("v", "next plots")),
 	}
 }
+
+// Study bindings find, sweep, keep and share, on the lesson screen
+// whichever pane has the keys.
+type Study struct {
+	Search, NextMatch, PrevMatch key.Binding
+	Outline, Glossary            key.Binding
+	Sweep, Export, Share         key.Binding
+}
+
+// NewStudy returns the study bindings. n and N move between matches only
+// while a search is in force; otherwise n is the next lesson.
+func NewStudy() Study {
+	return Study{
+		Search:    key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "search")),
+		NextMatch: key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "next match")),
+		PrevMatch: key.NewBinding(key.WithKeys("N"), key.WithHelp("N", "previous match")),
+		Outline:   key.NewBinding(key.WithKeys("t"), key.WithHelp("t", "table of contents")),
+		Glossary:  key.NewBinding(key.WithKeys("d"), key.WithHelp("d", "glossary")),
+		Sweep:     key.NewBinding(key.WithKeys("w"), key.WithHelp("w", "sweep selected parameter")),
+		Export:    key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "export run (CSV, JSON)")),
+		Share:     key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "command for this state")),
+	}
+}
+
+// Picker bindings move through a list overlay (table of contents, search
+// results, glossary, sweep metrics).
+type Picker struct {
+	Up, Down, PageUp, PageDown, Choose, Close key.Binding
+}
+
+// NewPicker returns the list-overlay bindings. Letters are left free for
+// typing a filter.
+func NewPicker() Picker {
+	return Picker{
+		Up:       key.NewBinding(key.WithKeys("up", "ctrl+p"), key.WithHelp("↑", "up")),
+		Down:     key.NewBinding(key.WithKeys("down", "ctrl+n"), key.WithHelp("↓", "down")),
+		PageUp:   key.NewBinding(key.WithKeys("pgup"), key.WithHelp("pgup", "page up")),
+		PageDown: key.NewBinding(key.WithKeys("pgdown"), key.WithHelp("pgdn", "page down")),
+		Choose:   key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "open")),
+		Close:    key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "close")),
+	}
+}

@@ -193,3 +193,24 @@ func (m Model) highlight(l int, line string) string {
 	b.WriteString(ansi.Cut(line, col, ansi.StringWidth(plain)))
 	return b.String()
 }
+
+// JumpOnContent puts a search in force and moves to the ordinal-th match
+// below heading section, now if the text is shown, else once it arrives.
+func (m *Model) JumpOnContent(query string, section, ordinal int) {
+	m.jump = &jump{query, section, ordinal}
+	if m.ready {
+		m.applyJump()
+	}
+}
+
+type jump struct {
+	query            string
+	section, ordinal int
+}
+
+func (m *Model) applyJump() {
+	j := m.jump
+	m.jump = nil
+	m.SetQuery(j.query)
+	m.JumpToMatch(j.section, j.ordinal)
+}

@@ -88,7 +88,8 @@ type Model struct {
 	headings   []Heading
 	query      search.Query
 	matches    []match
-	cur        int // index into matches, −1 for none
+	cur        int   // index into matches, −1 for none
+	jump       *jump // a search to apply when the text arrives
 }
 
 // New returns an empty reader for a lesson.
@@ -185,6 +186,9 @@ func (m *Model) SetContent(key, content string) tea.Cmd {
 		m.vp.SetYOffset(int(frac * float64(max(0, m.vp.TotalLineCount()-m.vp.Height()))))
 	}
 	m.key, m.ready = key, true
+	if m.jump != nil {
+		m.applyJump()
+	}
 	m.render()
 	return m.checkRead()
 }
