@@ -63,7 +63,7 @@ func (m Model) shareCommands() (simRun, lesson string) {
 		p, _ := sim.FindParam(info.Params, key)
 		return p.Default
 	}
-	l := m.lab.Lesson()
+	l := m.lesson // the catalog's, not a start state from the command line
 	start := func(key string) float64 {
 		if v, ok := l.Lab.Params.Lookup(key); ok {
 			return v

@@ -63,7 +63,9 @@ type Model struct {
 	fps       int     // lab animation rate
 	startCmd  tea.Cmd // the first tick of a lab opened by WithLesson
 
-	study study // search, table of contents, glossary, sweep, share
+	study      study // search, table of contents, glossary, sweep, share
+	fixedTheme bool      // the theme was chosen, not detected
+	startState *labState // the first lab's state from the command line
 }
 
 // Option configures New.
@@ -106,6 +108,31 @@ func WithFrameRate(fps int) Option {
 			m.fps = fps
 		}
 	}
+}
+
+// WithTheme fixes the theme as dark or light whatever the terminal says
+// its background is (the detection misfires over SSH and in some
+// terminals).
+func WithTheme(dark bool) Option {
+	return func(m *Model) {
+		m.setTheme(dark)
+		m.fixedTheme = true
+	}
+}
+
+// WithLabState opens the lab of the given lesson with these parameter
+// values over the lesson's starting values, and this seed when seed is
+// not nil: the state a shared command line names. Give it before
+// WithLesson.
+func WithLabState(lesson string, set lessons.Settings, seed *uint64) Option {
+	return func(m *Model) { m.startState = &labState{lesson, set, seed} }
+}
+
+// labState is the lab state asked for on the command line.
+type labState struct {
+	lesson string
+	set    lessons.Settings
+	seed   *uint64
 }
 
 // WithDark fixes the background as dark or light before the terminal

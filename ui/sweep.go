@@ -3,6 +3,7 @@ package ui
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -61,6 +62,10 @@ func (m *Model) startSweep() tea.Cmd {
 		return nil
 	}
 	cur, _ := run.Model.Get(p.Key)
+	if !slices.Contains(values, cur) { // the lab's own value is a point too
+		values = append(values, cur)
+		slices.Sort(values)
+	}
 	sw := &m.study.sweep
 	m.sweepCancel()
 	sw.id++
@@ -201,7 +206,7 @@ func (m Model) sweepView(h int) string {
 			th.Subtle.Render(fmt.Sprintf("   %s to %s, %d points, seed %d, %s ms each, a fresh model per point",
 				sim.FormatValue(sw.param.Min), sim.FormatValue(sw.param.Max), sw.total, sw.seed, sim.FormatValue(sw.duration))),
 	}
-	keysLine := th.Subtle.Render(fmt.Sprintf("←/→ metric (%s) · esc closes · ▲ marks this run's %s = %s", mt.Key, sw.param.Label, sw.param.Format(sw.current)))
+	keysLine := th.Subtle.Render(fmt.Sprintf("←/→ metric (%s) · esc closes · the upright line marks this run's %s = %s", mt.Key, sw.param.Label, sw.param.Format(sw.current)))
 	if sw.err != "" {
 		return indent(strings.Join(append(head, "", th.Bad.Render("The sweep stopped: "+sw.err), "", keysLine), "\n"))
 	}
@@ -246,7 +251,7 @@ func (m Model) sweepReadout() string {
 		}
 	}
 	mt := m.lab.Run().Info().Metrics[sw.metric]
-	return fmt.Sprintf("at %s = %s: %s = %s %s", sw.param.Label, sw.param.Format(sw.res.Values[best]), mt.Label,
+	return fmt.Sprintf("this run, %s = %s: %s = %s %s", sw.param.Label, sw.param.Format(sw.res.Values[best]), mt.Label,
 		strconv.FormatFloat(sw.res.Stat(best, sw.metric).Mean, 'g', 4, 64), mt.Unit)
 }
 

@@ -29,7 +29,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		return m, nil
 	case tea.BackgroundColorMsg:
-		if msg.IsDark() != m.dark {
+		if !m.fixedTheme && msg.IsDark() != m.dark {
 			m.setTheme(msg.IsDark())
 			return m, m.layout()
 		}
@@ -161,7 +161,7 @@ func (m *Model) openLesson(l *lessons.Lesson) tea.Cmd {
 	m.labs++
 	model, err := m.reg.New(l.Lab.Model)
 	if err == nil {
-		m.lab, err = lab.New(m.labs, l, model, m.store.Lesson(l.ID).Solved, m.theme)
+		m.lab, err = lab.New(m.labs, m.withStartState(l), model, m.store.Lesson(l.ID).Solved, m.theme)
 		m.lab.SetFPS(m.fps)
 	}
 	if err != nil {
@@ -266,4 +266,20 @@ func (m *Model) layout() tea.Cmd {
 	}
 	m.pending[k] = true
 	return reader.RenderCmd(k, m.cat.Markdown(m.lesson), m.readerWidth(), m.dark)
+}
+
+// withStartState returns the lesson with the command line's lab state
+// applied, once, for the lesson it names; any other lesson as it is.
+func (m *Model) withStartState(l *lessons.Lesson) *lessons.Lesson {
+	st := m.startState
+	if st == nil || st.lesson != l.ID {
+		return l
+	}
+	m.startState = nil
+	c := *l
+	c.Lab.Params = append(append(lessons.Settings{}, l.Lab.Params...), st.set...)
+	if st.seed != nil {
+		c.Lab.Seed = *st.seed
+	}
+	return &c
 }

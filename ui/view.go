@@ -37,8 +37,11 @@ func (m Model) content() string {
 		return m.helpView()
 	}
 	foot := m.footer()
-	if m.study.searching {
+	switch {
+	case m.study.searching:
 		foot = ansi.Truncate(m.searchLine(), m.width, "…")
+	case m.study.overlay != noOverlay && m.status == "":
+		foot = m.theme.Subtle.Render(" esc closes · ctrl+c quits")
 	}
 	bodyH := max(0, m.height-1-strings.Count(foot, "\n")-1) // a long status takes rows from the body
 	if m.study.overlay != noOverlay {

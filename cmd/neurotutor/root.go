@@ -49,6 +49,7 @@ Run it with no argument to resume where you left off, or name a lesson to open i
 			if len(a) == 1 {
 				tui.lesson = a[0]
 			}
+			tui.seedSet = cmd.Flags().Changed("seed")
 			return tui.Run(cmd.Context(), stdout, stderr)
 		},
 		ValidArgsFunction: completeLessons,
@@ -57,7 +58,10 @@ Run it with no argument to resume where you left off, or name a lesson to open i
 	root.SetErr(stderr)
 	root.SetFlagErrorFunc(flagError)
 	root.Flags().BoolVar(&tui.noAutoRun, "paused", false, "open labs paused instead of running")
-	root.AddCommand(newListCmd(stdout), newShowCmd(stdout), newSimCmd(stdout), newRefsCmd(stdout), newServeCmd(stdout, stderr))
+	root.Flags().StringArrayVar(&tui.set, "set", nil, "open the lesson's lab with a parameter set, key=value (repeatable; needs a lesson id)")
+	root.Flags().Uint64Var(&tui.seed, "seed", 0, "open the lesson's lab with this random seed (needs a lesson id)")
+	root.Flags().StringVar(&tui.theme, "theme", "", "colours for a dark or light background: dark, light or auto (default: $"+themeEnv+", else auto)")
+	root.AddCommand(newListCmd(stdout), newShowCmd(stdout), newSimCmd(stdout), newRefsCmd(stdout), newServeCmd(stdout, stderr), newGlossaryCmd(stdout))
 	for _, c := range root.Commands() {
 		c.SetFlagErrorFunc(flagError)
 		for _, s := range c.Commands() {
@@ -83,6 +87,10 @@ func completeLessons(_ *cobra.Command, a []string, _ string) ([]string, cobra.Sh
 type tuiOptions struct {
 	lesson    string
 	noAutoRun bool
+	set       []string
+	seed      uint64
+	seedSet   bool
+	theme     string
 }
 
 // Run opens the TUI at the lesson, or resumes.
@@ -91,10 +99,21 @@ func (o *tuiOptions) Run(ctx context.Context, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
+	themeOpt, err := themeOption(o.theme)
+	if err != nil {
+		return err
+	}
+	var stateOpt ui.Option
 	if o.lesson != "" {
-		if _, err := e.cat.Find(o.lesson); err != nil {
+		l, err := e.cat.Find(o.lesson)
+		if err != nil {
 			return asUsage(err)
 		}
+		if stateOpt, err = labState(e, l, o.set, o.seed, o.seedSet); err != nil {
+			return err
+		}
+	} else if len(o.set) > 0 || o.seedSet {
+		return usagef("--set and --seed need a lesson id: neurotutor <lesson-id> --set key=value --seed n")
 	}
 	var store *progress.Store
 	var warning error
@@ -105,6 +124,12 @@ func (o *tuiOptions) Run(ctx context.Context, stdout, stderr io.Writer) error {
 		store, warning = progress.Open(dir + "/" + progress.FileName)
 	}
 	opts := []ui.Option{ui.WithAutoRun(!o.noAutoRun)}
+	if themeOpt != nil {
+		opts = append(opts, themeOpt)
+	}
+	if stateOpt != nil {
+		opts = append(opts, stateOpt) // before WithLesson builds the lab
+	}
 	if warning != nil {
 		opts = append(opts, ui.WithStatus(warning.Error(), true))
 	}

@@ -42,18 +42,23 @@ anyone who can reach it in unless --authorized-keys names the keys allowed.`,
 	c.Flags().StringVar(&o.hostKey, "host-key", "", "host key file, created if missing (default: in the state directory)")
 	c.Flags().StringVar(&o.authorizedKeys, "authorized-keys", "", "only let in these public keys (an authorized_keys file)")
 	c.Flags().StringVar(&o.lesson, "lesson", "", "open every session at this lesson")
+	c.Flags().StringVar(&o.theme, "theme", "", "every session's colours: dark, light or auto (default: $"+themeEnv+", else each terminal's background)")
 	c.Flags().IntVar(&o.fps, "fps", 15, "lab animation frames per second for each session (1–30)")
 	return c
 }
 
 type serveOptions struct {
-	addr, hostKey, authorizedKeys, lesson string
-	fps                                   int
-	ready                                 chan<- net.Addr // tests: told the address once listening
+	addr, hostKey, authorizedKeys, lesson, theme string
+	fps                                          int
+	ready                                        chan<- net.Addr // tests: told the address once listening
 }
 
 // Run serves until interrupted.
 func (o *serveOptions) Run(ctx context.Context, stdout, stderr io.Writer) error {
+	themeOpt, err := themeOption(o.theme)
+	if err != nil {
+		return err
+	}
 	if o.fps < 1 || o.fps > 30 {
 		return usagef("--fps %d is not allowed: a whole number from 1 to 30", o.fps)
 	}
@@ -79,6 +84,9 @@ func (o *serveOptions) Run(ctx context.Context, stdout, stderr io.Writer) error 
 	handler := func(sess ssh.Session) (tea.Model, []tea.ProgramOption) {
 		store, _ := progress.Open("") // each session keeps its own progress, in memory
 		opts := []ui.Option{ui.WithFrameRate(o.fps)}
+		if themeOpt != nil {
+			opts = append(opts, themeOpt)
+		}
 		if o.lesson != "" {
 			opts = append(opts, ui.WithLesson(o.lesson))
 		}
