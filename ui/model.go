@@ -63,7 +63,7 @@ type Model struct {
 	fps       int     // lab animation rate
 	startCmd  tea.Cmd // the first tick of a lab opened by WithLesson
 
-	study      study // search, table of contents, glossary, sweep, share
+	study      study     // search, table of contents, glossary, sweep, share
 	fixedTheme bool      // the theme was chosen, not detected
 	startState *labState // the first lab's state from the command line
 }
