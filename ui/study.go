@@ -269,6 +269,9 @@ func (m *Model) fillFind() {
 	title := "Search every lesson"
 	if n := len(items); n > 0 {
 		title = fmt.Sprintf("Search every lesson: %d matches", n)
+		if n == 1 {
+			title = "Search every lesson: 1 match"
+		}
 		if n == maxHits {
 			title = fmt.Sprintf("Search every lesson: the first %d matches", n)
 		}

@@ -56,10 +56,13 @@ func (m Model) Headings() []Heading { return m.headings }
 // Section is the index of the heading the top of the pane is under, −1
 // above the first.
 func (m Model) Section() int {
-	top := m.vp.YOffset()
+	at := m.vp.YOffset() + 1
+	if m.anchor >= 0 { // a jump that the end of the text kept from the top
+		at = m.anchor
+	}
 	cur := -1
 	for i, h := range m.headings {
-		if h.Line >= 0 && h.Line <= top+1 {
+		if h.Line >= 0 && h.Line <= at {
 			cur = i
 		}
 	}
@@ -69,6 +72,7 @@ func (m Model) Section() int {
 // GotoLine scrolls so that line is at the top of the pane.
 func (m *Model) GotoLine(line int) {
 	m.vp.SetYOffset(line)
+	m.anchor = line
 	m.render()
 }
 
@@ -157,6 +161,7 @@ func (m *Model) show() {
 		if top := m.vp.YOffset(); l < top || l >= top+m.vp.Height() {
 			m.vp.SetYOffset(max(0, l-m.vp.Height()/3))
 		}
+		m.anchor = l
 	}
 	m.render()
 }

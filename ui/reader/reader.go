@@ -90,6 +90,7 @@ type Model struct {
 	matches    []match
 	cur        int   // index into matches, −1 for none
 	jump       *jump // a search to apply when the text arrives
+	anchor     int   // the line jumped to, until the learner scrolls; −1 for none
 }
 
 // New returns an empty reader for a lesson.
@@ -97,7 +98,7 @@ func New(lesson string, th theme.Theme) Model {
 	vp := viewport.New()
 	vp.MouseWheelEnabled = true
 	vp.MouseWheelDelta = 3
-	return Model{lesson: lesson, vp: vp, keys: keys.NewReader(), theme: th, cur: -1}
+	return Model{lesson: lesson, vp: vp, keys: keys.NewReader(), theme: th, cur: -1, anchor: -1}
 }
 
 // SetSize sets the pane size.
@@ -215,6 +216,7 @@ func (m *Model) checkRead() tea.Cmd {
 func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.KeyPressMsg:
+		m.anchor = -1
 		switch {
 		case key.Matches(msg, m.keys.Up):
 			m.vp.ScrollUp(1)
@@ -232,6 +234,7 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 			return m, nil
 		}
 	case tea.MouseWheelMsg:
+		m.anchor = -1
 		var cmd tea.Cmd
 		m.vp, cmd = m.vp.Update(msg)
 		m.render()
