@@ -29,9 +29,15 @@ func build(t *testing.T) string {
 
 func start(t *testing.T, bin, state string, w, h int, args ...string) *session {
 	t.Helper()
+	return startIn(t, bin, state, ".", w, h, args...)
+}
+
+// startIn starts neurotutor with dir as its working directory.
+func startIn(t *testing.T, bin, state, dir string, w, h int, args ...string) *session {
+	t.Helper()
 	s := &session{t: t, socket: fmt.Sprintf("neurotutor-e2e-%d-%d", os.Getpid(), time.Now().UnixNano())}
 	cmdline := fmt.Sprintf("env XDG_STATE_HOME=%s TERM=xterm-256color %s %s", state, bin, strings.Join(args, " "))
-	s.tmux("new-session", "-d", "-x", fmt.Sprint(w), "-y", fmt.Sprint(h), cmdline)
+	s.tmux("new-session", "-d", "-c", dir, "-x", fmt.Sprint(w), "-y", fmt.Sprint(h), cmdline)
 	t.Cleanup(func() { exec.Command("tmux", "-L", s.socket, "kill-server").Run() })
 	return s
 }

@@ -25,11 +25,15 @@ func (m *Model) fillGlossary() {
 	terms := m.glossaryTerms()
 	items := make([]picker.Item, len(terms))
 	for i, t := range terms {
-		detail := t.Means
+		more := []string{t.Means}
 		if t.DL != "" {
-			detail += "  Deep learning: " + t.DL
+			more = append(more, "Deep learning: "+t.DL)
 		}
-		items[i] = picker.Item{Title: t.Term + "  · in " + strings.Join(t.Lessons, ", "), Detail: detail}
+		if len(t.Also) > 0 {
+			more = append(more, "Also: "+strings.Join(t.Also, ", "))
+		}
+		more = append(more, "enter opens a lesson that uses it (this one if it does) at the first mention")
+		items[i] = picker.Item{Title: t.Term + "  · in " + strings.Join(t.Lessons, ", "), Detail: t.Means, More: more}
 	}
 	m.study.picker.SetItems(items, "No term matches; esc closes.")
 }

@@ -9,6 +9,7 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/neurotutor/neurotutor/search"
@@ -22,6 +23,9 @@ type Item struct {
 	Title  string
 	Detail string
 	Mark   search.Span // bytes of Detail to mark; empty for none
+	// More is shown, wrapped, under the selected item only, in place of
+	// Detail: a glossary entry in full.
+	More []string
 }
 
 // Model is the overlay.
@@ -155,6 +159,14 @@ func (m Model) View() string {
 			title = th.Selected.Render(title)
 		}
 		lines = append(lines, cursor+title)
+		if i == m.sel && len(it.More) > 0 {
+			for _, p := range it.More {
+				for _, l := range strings.Split(lipgloss.Wrap(p, max(10, w-6), " "), "\n") {
+					lines = append(lines, "    "+l)
+				}
+			}
+			continue
+		}
 		if it.Detail != "" {
 			lines = append(lines, "    "+m.detail(it, w-4))
 		}
