@@ -30,3 +30,25 @@ func applySets(m sim.Model, sets []string) error {
 	}
 	return nil
 }
+
+// loadModel loads the catalog and makes the model named on the command
+// line; an unknown id is a usage error.
+func loadModel(id string) (*env, sim.Model, error) {
+	e, err := loadEnv()
+	if err != nil {
+		return nil, nil, err
+	}
+	m, err := e.reg.New(id)
+	if err != nil {
+		return nil, nil, asUsage(err)
+	}
+	return e, m, nil
+}
+
+// checkFormat refuses an output format other than json and csv.
+func checkFormat(f string) error {
+	if f != "json" && f != "csv" {
+		return usagef("--format %q is not allowed: use json or csv", f)
+	}
+	return nil
+}

@@ -136,16 +136,12 @@ type simRunOptions struct {
 
 // Run runs the model and prints the result.
 func (o *simRunOptions) Run(_ context.Context, stdout, _ io.Writer) error {
-	if o.format != "json" && o.format != "csv" {
-		return usagef("--format %q is not allowed: use json or csv", o.format)
-	}
-	e, err := loadEnv()
-	if err != nil {
+	if err := checkFormat(o.format); err != nil {
 		return err
 	}
-	m, err := e.reg.New(o.model)
+	_, m, err := loadModel(o.model)
 	if err != nil {
-		return asUsage(err)
+		return err
 	}
 	info := m.Info()
 	if err := applySets(m, o.set); err != nil {

@@ -69,8 +69,8 @@ type simSweepOptions struct {
 
 // Run sweeps and prints the result.
 func (o *simSweepOptions) Run(ctx context.Context, stdout, _ io.Writer) error {
-	if o.format != "json" && o.format != "csv" {
-		return usagef("--format %q is not allowed: use json or csv", o.format)
+	if err := checkFormat(o.format); err != nil {
+		return err
 	}
 	if o.points < 1 || o.points > maxPoints {
 		return usagef("--points %d is not allowed: a whole number from 1 to %d", o.points, maxPoints)
@@ -78,13 +78,9 @@ func (o *simSweepOptions) Run(ctx context.Context, stdout, _ io.Writer) error {
 	if o.seeds < 1 || o.seeds > maxSeeds {
 		return usagef("--seeds %d is not allowed: a whole number from 1 to %d", o.seeds, maxSeeds)
 	}
-	e, err := loadEnv()
+	e, m, err := loadModel(o.model)
 	if err != nil {
 		return err
-	}
-	m, err := e.reg.New(o.model)
-	if err != nil {
-		return asUsage(err)
 	}
 	info := m.Info()
 	if o.param == "" {
