@@ -105,6 +105,7 @@ func TestSweepInLab(t *testing.T) {
 		t.Errorf("→ does not change the metric:\n%s", s)
 	}
 	goldenView(t, "sweep-120x40", screen(m))
+	goldenView(t, "sweep-80x24", screen(send(t, m, tea.WindowSizeMsg{Width: 80, Height: 24})))
 	m = send(t, m, key("esc"))
 	if s := screen(m); strings.Contains(s, "Sweep:") || !strings.Contains(s, "Lab ◂ keys") {
 		t.Errorf("esc does not close the sweep:\n%s", s)

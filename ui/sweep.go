@@ -202,11 +202,11 @@ func (m Model) sweepView(h int) string {
 		return " (" + u + ")"
 	}
 	head := []string{
-		th.Title.Render(fmt.Sprintf("Sweep: %s against %s%s", mt.Label, sw.param.Label, unit(sw.param.Unit))) +
-			th.Subtle.Render(fmt.Sprintf("   %s to %s, %d points, seed %d, %s ms each, a fresh model per point",
-				sim.FormatValue(sw.param.Min), sim.FormatValue(sw.param.Max), sw.total, sw.seed, sim.FormatValue(sw.duration))),
+		th.Title.Render(fmt.Sprintf("Sweep: %s against %s%s", mt.Label, sw.param.Label, unit(sw.param.Unit))),
+		th.Subtle.Render(fmt.Sprintf("%s to %s, %d points, seed %d, %s ms each, a fresh model per point",
+			sim.FormatValue(sw.param.Min), sim.FormatValue(sw.param.Max), sw.total, sw.seed, sim.FormatValue(sw.duration))),
 	}
-	keysLine := th.Subtle.Render(fmt.Sprintf("←/→ metric (%s) · esc closes · the upright line marks this run's %s = %s", mt.Key, sw.param.Label, sw.param.Format(sw.current)))
+	keysLine := th.Subtle.Render(fmt.Sprintf("←/→ metric (%s) · esc closes · the upright line is this run", mt.Key))
 	if sw.err != "" {
 		return indent(strings.Join(append(head, "", th.Bad.Render("The sweep stopped: "+sw.err), "", keysLine), "\n"))
 	}
