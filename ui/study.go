@@ -34,6 +34,7 @@ type study struct {
 	hits      []search.Hit
 	share     string // the share overlay's text
 	sweep     sweepState
+	sweepText string // the sweep overlay as last drawn
 }
 
 // maxHits bounds the search results listed across lessons.
@@ -283,13 +284,17 @@ func (m *Model) fillFind() {
 // sizeOverlay fits the open overlay to the body.
 func (m *Model) sizeOverlay() {
 	m.study.picker.SetSize(m.width-2, m.height-2)
+	m.renderSweep()
+	if m.study.overlay == shareOverlay {
+		m.openShare() // re-centred; the clipboard has it already
+	}
 }
 
 // overlayView draws the open overlay over the body.
 func (m Model) overlayView(h int) string {
 	switch m.study.overlay {
 	case sweepOverlay:
-		return m.sweepView(h)
+		return m.study.sweepText
 	case shareOverlay:
 		return m.study.share
 	}

@@ -93,6 +93,7 @@ func (m *Model) startSweep() tea.Cmd {
 		Param:    p.Key, Values: values, Seeds: []uint64{sw.seed}, Duration: sw.duration,
 	}
 	id := sw.id
+	m.renderSweep()
 	ch := make(chan tea.Msg, 8)
 	go func() {
 		res, err := sweep.Run(ctx, spec, func(done, total int) {
@@ -128,6 +129,7 @@ func (m *Model) sweepCancel() {
 
 // sweepMsg takes in the sweep's progress and result; stale ones are dropped.
 func (m *Model) sweepMsg(msg tea.Msg) tea.Cmd {
+	defer m.renderSweep()
 	sw := &m.study.sweep
 	switch msg := msg.(type) {
 	case sweepProgressMsg:
@@ -183,6 +185,15 @@ func (m *Model) cycleMetric(dir int) {
 	}
 	sw.metric = sw.metricsUsed[((i+dir)%n+n)%n]
 	sw.lastMetric[m.lab.Run().Info().ID] = sw.metric
+	m.renderSweep()
+}
+
+// renderSweep draws the sweep for the overlay, after every change, so
+// that frames of the lab animating underneath cost nothing.
+func (m *Model) renderSweep() {
+	if m.study.overlay == sweepOverlay && m.labOK {
+		m.study.sweepText = m.sweepView(m.height - 2)
+	}
 }
 
 // sweepView draws the sweep: its progress, then the chosen metric

@@ -236,6 +236,7 @@ func (m *Model) layout() tea.Cmd {
 		return nil
 	}
 	m.help.SetWidth(m.width)
+	m.sizeOverlay()
 	bodyH := m.height - 2 // header and footer
 	m.contents.SetSize(m.width, bodyH)
 	if m.screen != screenLesson || m.tooSmall() {

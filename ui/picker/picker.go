@@ -39,6 +39,7 @@ type Model struct {
 	keys          keys.Picker
 	theme         theme.Theme
 	width, height int
+	view          string // drawn on every change, so View costs nothing
 }
 
 // New returns a picker; with typing it has a query line, focused.
@@ -51,6 +52,7 @@ func (m *Model) SetItems(items []Item, hint string) {
 	m.items, m.hint = items, hint
 	m.sel = min(m.sel, max(0, len(items)-1))
 	m.scroll()
+	m.refresh()
 }
 
 // Select moves the selection to item i.
@@ -58,6 +60,7 @@ func (m *Model) Select(i int) {
 	if i >= 0 && i < len(m.items) {
 		m.sel = i
 		m.scroll()
+		m.refresh()
 	}
 }
 
@@ -73,7 +76,7 @@ func (m Model) Selected() int {
 func (m Model) Query() string { return m.input.Value() }
 
 // SetQuery sets the text typed.
-func (m *Model) SetQuery(q string) { m.input.SetValue(q) }
+func (m *Model) SetQuery(q string) { m.input.SetValue(q); m.refresh() }
 
 // Keys returns the bindings.
 func (m Model) Keys() keys.Picker { return m.keys }
@@ -82,6 +85,7 @@ func (m Model) Keys() keys.Picker { return m.keys }
 func (m *Model) SetSize(w, h int) {
 	m.width, m.height = w, h
 	m.scroll()
+	m.refresh()
 }
 
 // rowsShown is how many items fit.
@@ -111,6 +115,7 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd, bool) {
 	if !ok {
 		if m.typing {
 			changed := m.input.Update(msg) // a paste
+			m.refresh()
 			return m, nil, changed
 		}
 		return m, nil, false
@@ -132,14 +137,19 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd, bool) {
 		if changed {
 			m.sel, m.top = 0, 0
 		}
+		m.refresh()
 		return m, nil, changed
 	}
 	m.scroll()
+	m.refresh()
 	return m, nil, false
 }
 
-// View draws the overlay at its size.
-func (m Model) View() string {
+// View is the overlay as last drawn.
+func (m Model) View() string { return m.view }
+
+// refresh draws the overlay at its size.
+func (m *Model) refresh() {
 	th := m.theme
 	w := max(10, m.width)
 	lines := []string{th.Title.Render(m.title) + th.Subtle.Render("  ↑/↓ move · enter open · esc close")}
@@ -174,7 +184,7 @@ func (m Model) View() string {
 	for k, l := range lines {
 		lines[k] = ansi.Truncate(l, w, "…")
 	}
-	return strings.Join(lines, "\n")
+	m.view = strings.Join(lines, "\n")
 }
 
 // detail draws an item's second line with its mark, cut to w columns.
@@ -194,4 +204,4 @@ func (m Model) detail(it Item, w int) string {
 }
 
 // SetTitle changes the title.
-func (m *Model) SetTitle(t string) { m.title = t }
+func (m *Model) SetTitle(t string) { m.title = t; m.refresh() }
