@@ -1,6 +1,7 @@
 package reader
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/charmbracelet/x/ansi"
@@ -15,8 +16,10 @@ type Heading struct {
 	Line  int // −1 until the text is rendered, or when it cannot be found
 }
 
-// match is one search match on a rendered line.
+// match is a search match, or the part of one on one rendered line: a
+// phrase can run over a line break.
 type match struct {
+	id   int // the match it is part of, 0, 1, … in text order
 	line int
 	span search.Span // bytes of the line's plain text
 }
@@ -88,24 +91,51 @@ func (m *Model) GotoHeading(i int) {
 func (m *Model) SetQuery(q string) int {
 	m.query = search.NewQuery(q)
 	m.matches = m.matches[:0]
-	for l, text := range m.plain {
-		for _, sp := range m.query.Find(text) {
-			m.matches = append(m.matches, match{l, sp})
+	m.count = 0
+	// Search the whole text at once, so a phrase wrapped over two lines is
+	// found (white space, line breaks and margins included, matches any
+	// white space), then cut each match at the line breaks.
+	joined := strings.Join(m.plain, "\n")
+	starts := make([]int, len(m.plain))
+	off := 0
+	for i, l := range m.plain {
+		starts[i] = off
+		off += len(l) + 1
+	}
+	line := 0
+	for _, sp := range m.query.Find(joined) {
+		for line+1 < len(starts) && starts[line+1] <= sp.Start {
+			line++
 		}
+		for l := line; l < len(starts) && starts[l] < sp.End; l++ {
+			a := max(sp.Start, starts[l]) - starts[l]
+			b := min(sp.End, starts[l]+len(m.plain[l])) - starts[l]
+			text := m.plain[l]
+			for a < b && text[a] == ' ' { // margins are not part of a match
+				a++
+			}
+			for b > a && text[b-1] == ' ' {
+				b--
+			}
+			if a < b {
+				m.matches = append(m.matches, match{m.count, l, search.Span{Start: a, End: b}})
+			}
+		}
+		m.count++
 	}
 	m.cur = -1
 	top := m.vp.YOffset()
-	for i, mt := range m.matches {
+	for _, mt := range m.matches {
 		if mt.line >= top {
-			m.cur = i
+			m.cur = mt.id
 			break
 		}
 	}
-	if m.cur < 0 && len(m.matches) > 0 {
+	if m.cur < 0 && m.count > 0 {
 		m.cur = 0
 	}
 	m.show()
-	return len(m.matches)
+	return m.count
 }
 
 // Query is the search in force, "" for none.
@@ -115,24 +145,25 @@ func (m Model) Query() string { return m.query.String() }
 func (m *Model) ClearQuery() {
 	m.query = search.Query{}
 	m.matches = m.matches[:0]
+	m.count = 0
 	m.cur = -1
 	m.render()
 }
 
 // Matches reports the current match (1-based, 0 for none) and the count.
 func (m Model) Matches() (cur, total int) {
-	if len(m.matches) == 0 {
+	if m.count == 0 {
 		return 0, 0
 	}
-	return m.cur + 1, len(m.matches)
+	return m.cur + 1, m.count
 }
 
 // NextMatch moves to the next (dir > 0) or previous match, wrapping.
 func (m *Model) NextMatch(dir int) {
-	if len(m.matches) == 0 {
+	if m.count == 0 {
 		return
 	}
-	n := len(m.matches)
+	n := m.count
 	m.cur = ((m.cur+dir)%n + n) % n
 	m.show()
 }
@@ -144,9 +175,9 @@ func (m *Model) JumpToMatch(section, ordinal int) {
 	if section >= 0 && section < len(m.headings) && m.headings[section].Line >= 0 {
 		from = m.headings[section].Line
 	}
-	for i, mt := range m.matches {
+	for _, mt := range m.matches {
 		if mt.line >= from {
-			m.cur = min(i+ordinal, len(m.matches)-1)
+			m.cur = min(mt.id+ordinal, m.count-1)
 			m.show()
 			return
 		}
@@ -156,8 +187,8 @@ func (m *Model) JumpToMatch(section, ordinal int) {
 
 // show scrolls the current match into view, a few lines from the top.
 func (m *Model) show() {
-	if m.cur >= 0 && m.cur < len(m.matches) {
-		l := m.matches[m.cur].line
+	if i := slices.IndexFunc(m.matches, func(mt match) bool { return mt.id == m.cur }); i >= 0 {
+		l := m.matches[i].line
 		if top := m.vp.YOffset(); l < top || l >= top+m.vp.Height() {
 			m.vp.SetYOffset(max(0, l-m.vp.Height()/3))
 		}
@@ -189,7 +220,7 @@ func (m Model) highlight(l int, line string) string {
 		c1 := c0 + ansi.StringWidth(plain[sp.Start:sp.End])
 		b.WriteString(ansi.Cut(line, col, c0))
 		st := m.theme.Match
-		if i == m.cur {
+		if m.matches[i].id == m.cur {
 			st = m.theme.MatchCurrent
 		}
 		b.WriteString(st.Render(plain[sp.Start:sp.End]))

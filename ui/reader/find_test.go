@@ -83,3 +83,34 @@ func TestHeadingsAndSections(t *testing.T) {
 		t.Errorf("jump to the first match under Second: match %d, want 4", cur)
 	}
 }
+
+// TestSearchOverLineBreak finds a phrase the rendering wrapped over two
+// lines, and marks both parts.
+func TestSearchOverLineBreak(t *testing.T) {
+	text, err := Render("# T\n\nA long paragraph about the refractory period of a neuron that must wrap over several lines here.\n", 30, true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := New("x", theme.New(true))
+	m.SetSize(30, 20)
+	m.SetContent("k", text)
+	for i := 0; i+1 < len(m.plain); i++ {
+		a, b := strings.Fields(m.plain[i]), strings.Fields(m.plain[i+1])
+		if len(a) == 0 || len(b) == 0 {
+			continue
+		}
+		q := a[len(a)-1] + " " + b[0]
+		if m.SetQuery(q) == 0 {
+			t.Fatalf("%q, wrapped over lines %d and %d, is not found", q, i, i+1)
+		}
+		lines := map[int]bool{}
+		for _, mt := range m.matches {
+			lines[mt.line] = true
+		}
+		if !lines[i] || !lines[i+1] {
+			t.Errorf("%q is not marked on both lines %d and %d: %+v", q, i, i+1, m.matches)
+		}
+		return
+	}
+	t.Fatal("the fixture has no wrapped text")
+}

@@ -88,7 +88,8 @@ type Model struct {
 	headings   []Heading
 	query      search.Query
 	matches    []match
-	cur        int   // index into matches, −1 for none
+	count      int   // matches (a match over a line break has two parts)
+	cur        int   // the current match's id, −1 for none
 	jump       *jump // a search to apply when the text arrives
 	anchor     int   // the line jumped to, until the learner scrolls; −1 for none
 }
@@ -181,7 +182,7 @@ func (m *Model) SetContent(key, content string) tea.Cmd {
 	if !m.query.Empty() { // a new width wraps the text differently
 		cur := m.cur
 		m.SetQuery(m.query.String())
-		m.cur = min(max(cur, 0), len(m.matches)-1)
+		m.cur = min(max(cur, 0), m.count-1)
 	}
 	if m.ready {
 		m.vp.SetYOffset(int(frac * float64(max(0, m.vp.TotalLineCount()-m.vp.Height()))))
