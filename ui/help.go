@@ -25,6 +25,7 @@ func (m Model) helpGroups() []helpGroup {
 	}
 	r := m.reader.Keys()
 	lk := m.lessonKeys
+	lk.Next.SetEnabled(m.reader.Query() == "") // n moves between matches then
 	groups := []helpGroup{
 		{"Text", []key.Binding{r.Up, r.Down, r.PageUp, r.PageDown, r.Top, r.Bottom}},
 		{"Lesson", append([]key.Binding{lk.Focus, lk.Next, lk.Prev, lk.Contents}, general...)},

@@ -164,7 +164,7 @@ func (m Model) keyLine() string {
 func (m Model) shortHelp() []key.Binding {
 	if m.screen == screenContents {
 		c := m.contents.Keys()
-		return []key.Binding{c.Up, c.Down, c.Open}
+		return []key.Binding{c.Up, c.Down, c.Open, m.studyKeys.Search}
 	}
 	lk := m.lessonKeys
 	var b []key.Binding
