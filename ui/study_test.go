@@ -158,3 +158,24 @@ func TestFixedThemeIgnoresTheTerminal(t *testing.T) {
 		t.Error("a background report changed a theme fixed by --theme")
 	}
 }
+
+func TestGlossaryOverlay(t *testing.T) {
+	m, _ := newModel(t, ui.WithLesson("wta"))
+	m = send(t, m, tea.WindowSizeMsg{Width: 120, Height: 40}, key("d"))
+	s := screen(m)
+	if !strings.Contains(s, "Glossary") || !strings.Contains(s, "perceptron  · in linear") || !strings.Contains(s, "winner-take-all  · in wta") {
+		t.Fatalf("d does not list the glossary:\n%s", s)
+	}
+	m = typeText(t, m, "hard max") // a counterpart finds its term
+	s = screen(m)
+	if strings.Contains(s, "perceptron") || !strings.Contains(s, "Deep learning: A hard max.") {
+		t.Fatalf("filtering by the counterpart:\n%s", s)
+	}
+	goldenView(t, "glossary-120x40", s)
+	m = send(t, m, tea.KeyPressMsg{Code: 'u', Mod: tea.ModCtrl})
+	m = typeText(t, m, "perc")
+	m = send(t, m, key("enter"))
+	if s := screen(m); !strings.Contains(s, "Linear") || !strings.Contains(s, "/perceptron 1/1") {
+		t.Errorf("enter does not open the lesson at the term:\n%s", s)
+	}
+}
