@@ -28,6 +28,8 @@ func TestGolden(t *testing.T) {
 		{"sim-run-wta-json", []string{"sim", "run", "wta", "--duration", "20", "--every", "5"}},
 		{"sim-run-wta-csv", []string{"sim", "run", "wta", "--duration", "2", "--every", "0.5", "--format", "csv", "--set", "I1=12.5", "--set", "noise=1", "--seed", "3"}},
 		{"sim-run-linear-json", []string{"sim", "run", "linear", "--duration", "10", "--every", "2.5", "--set", "nonlin=threshold"}},
+		{"sim-sweep-wta-json", []string{"sim", "sweep", "wta", "--param", "beta", "--from", "0.5", "--to", "1.5", "--points", "3", "--metric", "winner,gap", "--set", "noise=1", "--seeds", "2", "--duration", "100"}},
+		{"sim-sweep-linear-csv", []string{"sim", "sweep", "linear", "--param", "nonlin", "--metric", "output", "--duration", "50", "--format", "csv"}},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			out, errs, code := runCLI(c.args...)

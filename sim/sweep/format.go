@@ -69,7 +69,7 @@ func (r *Result) WriteCSV(w io.Writer, cols []int) error {
 	cw.Write(header)
 	f := func(v float64) string { return strconv.FormatFloat(v, 'g', -1, 64) }
 	for i, v := range r.Values {
-		row := []string{f(v)}
+		row := []string{r.Param.Format(v)} // a choice by name
 		for _, k := range cols {
 			st := r.Stat(i, k)
 			if len(r.Seeds) == 1 {
@@ -97,12 +97,16 @@ type statJSON struct {
 // "min", "max"}}}]}. params are the settings every point started from.
 func (r *Result) WriteJSON(w io.Writer, model string, base []sim.Param, baseValues []float64, cols []int) error {
 	type pointJSON struct {
-		Value   export.Number       `json:"value"`
+		Value   any                 `json:"value"` // a number, or a choice's name
 		Metrics map[string]statJSON `json:"metrics"`
 	}
 	pts := make([]pointJSON, len(r.Values))
 	for i, v := range r.Values {
-		pts[i] = pointJSON{Value: export.Number(v), Metrics: map[string]statJSON{}}
+		var value any = export.Number(v)
+		if len(r.Param.Choices) > 0 {
+			value = r.Param.Format(v)
+		}
+		pts[i] = pointJSON{Value: value, Metrics: map[string]statJSON{}}
 		for _, k := range cols {
 			st := r.Stat(i, k)
 			pts[i].Metrics[r.Metrics[k].Key] = statJSON{export.Number(st.Mean), export.Number(st.SD), export.Number(st.Min), export.Number(st.Max)}
