@@ -106,6 +106,15 @@ func TestSweepInLab(t *testing.T) {
 	}
 	goldenView(t, "sweep-120x40", screen(m))
 	goldenView(t, "sweep-80x24", screen(send(t, m, tea.WindowSizeMsg{Width: 80, Height: 24})))
+	dir := t.TempDir()
+	t.Chdir(dir) // after the goldens, which are read from testdata/
+	m = send(t, m, tea.WindowSizeMsg{Width: 120, Height: 40}, key("e"))
+	files, _ := filepath.Glob(filepath.Join(dir, "neurotutor-wta-sweep-beta-seed1.*"))
+	if s := screen(m); len(files) != 2 || !strings.Contains(s, "Saved the sweep") {
+		t.Errorf("e in the sweep wrote %v:\n%s", files, s)
+	} else if b, _ := os.ReadFile(files[0]); !strings.HasPrefix(string(b), "beta,winner,active,") {
+		t.Errorf("the sweep CSV does not read like sim sweep's: %.60q", b)
+	}
 	m = send(t, m, key("esc"))
 	if s := screen(m); strings.Contains(s, "Sweep:") || !strings.Contains(s, "Lab ◂ keys") {
 		t.Errorf("esc does not close the sweep:\n%s", s)

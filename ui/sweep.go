@@ -3,6 +3,9 @@ package ui
 import (
 	"context"
 	"fmt"
+	"io"
+	"os"
+	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
@@ -10,6 +13,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/neurotutor/neurotutor/sim"
+	"github.com/neurotutor/neurotutor/sim/export"
 	"github.com/neurotutor/neurotutor/sim/sweep"
 	"github.com/neurotutor/neurotutor/ui/plot"
 )
@@ -28,9 +32,10 @@ type sweepState struct {
 	done, total int
 	res         *sweep.Result
 	err         string
-	metric      int            // index into the model's metrics
-	lastMetric  map[string]int // the metric last shown, per model
-	metricsUsed []int          // metrics that apply, in order
+	metric      int             // index into the model's metrics
+	lastMetric  map[string]int  // the metric last shown, per model
+	metricsUsed []int           // metrics that apply, in order
+	base        []sweep.Setting // the lab's values every point started from
 }
 
 // sweepProgressMsg and sweepDoneMsg come from the sweep's goroutine.
@@ -93,6 +98,7 @@ func (m *Model) startSweep() tea.Cmd {
 		Param:    p.Key, Values: values, Seeds: []uint64{sw.seed}, Duration: sw.duration,
 	}
 	id := sw.id
+	sw.base = spec.Settings
 	m.renderSweep()
 	ch := make(chan tea.Msg, 8)
 	go func() {
@@ -163,6 +169,8 @@ func (m *Model) sweepKey(msg tea.KeyPressMsg) tea.Cmd {
 		}
 		m.sweepCancel()
 		m.study.overlay = noOverlay
+	case "e":
+		m.exportSweep()
 	case "right", "l", "tab", "m":
 		m.cycleMetric(1)
 	case "left", "h", "shift+tab", "M":
@@ -217,7 +225,7 @@ func (m Model) sweepView(h int) string {
 		th.Subtle.Render(fmt.Sprintf("%s to %s, %d points, seed %d, %s ms each, a fresh model per point",
 			sim.FormatValue(sw.param.Min), sim.FormatValue(sw.param.Max), sw.total, sw.seed, sim.FormatValue(sw.duration))),
 	}
-	keysLine := th.Subtle.Render(fmt.Sprintf("←/→ metric (%s) · esc closes · the upright line is this run", mt.Key))
+	keysLine := th.Subtle.Render(fmt.Sprintf("←/→ metric (%s) · e saves CSV and JSON · esc closes · the upright line is this run", mt.Key))
 	if sw.err != "" {
 		return indent(strings.Join(append(head, "", th.Bad.Render("The sweep stopped: "+sw.err), "", keysLine), "\n"))
 	}
@@ -275,4 +283,32 @@ func containsInt(xs []int, x int) bool {
 		}
 	}
 	return false
+}
+
+// exportSweep writes the finished sweep, every metric, as sim sweep
+// prints it, to CSV and JSON in the working directory.
+func (m *Model) exportSweep() {
+	sw := &m.study.sweep
+	if sw.res == nil {
+		return
+	}
+	info := m.lab.Run().Info()
+	cols, _ := sweep.Columns(info.Metrics, nil)
+	vals := make([]float64, len(sw.base))
+	for i, s := range sw.base {
+		vals[i] = s.Value
+	}
+	dir, err := os.Getwd()
+	if err != nil {
+		dir = "."
+	}
+	stem := fmt.Sprintf("neurotutor-%s-sweep-%s-seed%d", m.lesson.ID, sw.param.Key, sw.seed)
+	c, j, err := export.SaveWith(dir, stem,
+		func(w io.Writer) error { return sw.res.WriteCSV(w, cols) },
+		func(w io.Writer) error { return sw.res.WriteJSON(w, info.ID, info.Params, vals, cols) })
+	if err != nil {
+		m.status, m.statusBad = "Export failed: "+err.Error()+" (nothing was written)", true
+		return
+	}
+	m.status, m.statusBad = fmt.Sprintf("Saved the sweep: %s and %s in %s", filepath.Base(c), filepath.Base(j), dir), false
 }

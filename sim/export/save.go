@@ -3,6 +3,7 @@ package export
 import (
 	"bytes"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 )
@@ -12,11 +13,16 @@ import (
 // when either name is taken it tries stem-2, stem-3, …. It returns the two
 // paths written.
 func Save(dir, stem string, r Record) (csvPath, jsonPath string, err error) {
+	return SaveWith(dir, stem, r.WriteCSV, r.WriteJSON)
+}
+
+// SaveWith is Save for anything that writes itself as CSV and JSON.
+func SaveWith(dir, stem string, writeCSV, writeJSON func(io.Writer) error) (csvPath, jsonPath string, err error) {
 	var c, j bytes.Buffer
-	if err := r.WriteCSV(&c); err != nil {
+	if err := writeCSV(&c); err != nil {
 		return "", "", err
 	}
-	if err := r.WriteJSON(&j); err != nil {
+	if err := writeJSON(&j); err != nil {
 		return "", "", err
 	}
 	for n := 1; n < 1000; n++ {
