@@ -225,7 +225,7 @@ func (m Model) sweepView(h int) string {
 		th.Subtle.Render(fmt.Sprintf("%s to %s, %d points, seed %d, %s ms each, a fresh model per point",
 			sim.FormatValue(sw.param.Min), sim.FormatValue(sw.param.Max), sw.total, sw.seed, sim.FormatValue(sw.duration))),
 	}
-	keysLine := th.Subtle.Render(fmt.Sprintf("←/→ metric (%s) · e saves CSV and JSON · esc closes · the upright line is this run", mt.Key))
+	keysLine := th.Subtle.Render(fmt.Sprintf("←/→ metric (%s) · e saves CSV, JSON · esc closes · upright line: this run", mt.Key))
 	if sw.err != "" {
 		return indent(strings.Join(append(head, "", th.Bad.Render("The sweep stopped: "+sw.err), "", keysLine), "\n"))
 	}
