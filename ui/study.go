@@ -165,7 +165,7 @@ func (m *Model) overlayKey(msg tea.KeyPressMsg) tea.Cmd {
 	return nil
 }
 
-// pasteToOverlay sends a paste to whatever is typed.
+// paste sends a paste to whatever is being typed.
 func (m *Model) paste(msg tea.PasteMsg) {
 	switch {
 	case m.study.searching:
