@@ -93,6 +93,7 @@ func TestUsageErrors(t *testing.T) {
 		{[]string{"hh", "--set", "J=3"}, []string{`no parameter "J"`}},
 		{[]string{"hh", "--theme", "blue"}, []string{`--theme "blue" is not allowed: use dark, light or auto`}},
 		{[]string{"serve", "--theme", "blue"}, []string{`--theme "blue" is not allowed`}},
+		{[]string{"show", "wta", "--theme", "sepia"}, []string{`--theme "sepia" is not allowed`}},
 		{[]string{"show", "wtaa"}, []string{`unknown lesson "wtaa"`, "did you mean wta?"}},
 		{[]string{"show"}, []string{"needs one lesson id"}},
 		{[]string{"show", "wta", "--width", "5"}, []string{"--width 5 is not allowed"}},

@@ -33,6 +33,7 @@ func newShowCmd(stdout io.Writer) *cobra.Command {
 		ValidArgsFunction: completeLessons,
 	}
 	c.Flags().BoolVar(&o.plain, "plain", false, "plain text: no styling, for screen readers, pipes and notes")
+	c.Flags().StringVar(&o.theme, "theme", "", "colours for a dark or light background: dark, light or auto (auto: dark; default: $"+themeEnv+")")
 	c.Flags().IntVar(&o.width, "width", 0, "wrap width in columns (default: the terminal's, else 80)")
 	return c
 }
@@ -41,6 +42,7 @@ type showOptions struct {
 	lesson string
 	plain  bool
 	width  int
+	theme  string
 }
 
 // Run prints the lesson.
@@ -52,6 +54,10 @@ func (o *showOptions) Run(_ context.Context, stdout, _ io.Writer) error {
 	l, err := e.cat.Find(o.lesson)
 	if err != nil {
 		return asUsage(err)
+	}
+	theme, err := themeName(o.theme)
+	if err != nil {
+		return err
 	}
 	if o.width < 0 || (o.width > 0 && o.width < 20) {
 		return usagef("--width %d is not allowed: 20 columns or more", o.width)
@@ -70,7 +76,7 @@ func (o *showOptions) Run(_ context.Context, stdout, _ io.Writer) error {
 			}
 		}
 	}
-	s, err := reader.Render(md, w, true)
+	s, err := reader.Render(md, w, theme != "light") // auto: dark, as before
 	if err != nil {
 		return fmt.Errorf("render %s: %w", l.ID, err)
 	}

@@ -15,19 +15,30 @@ const themeEnv = "NEUROTUTOR_THEME"
 // themeOption reads --theme, else $NEUROTUTOR_THEME: nil for auto (the
 // terminal's background decides).
 func themeOption(flag string) (ui.Option, error) {
+	switch t, err := themeName(flag); {
+	case err != nil:
+		return nil, err
+	case t == "dark":
+		return ui.WithTheme(true), nil
+	case t == "light":
+		return ui.WithTheme(false), nil
+	}
+	return nil, nil
+}
+
+// themeName reads --theme, else $NEUROTUTOR_THEME, as dark, light or auto.
+func themeName(flag string) (string, error) {
 	v, from := flag, "--theme"
 	if v == "" {
 		v, from = os.Getenv(themeEnv), themeEnv
 	}
-	switch strings.ToLower(strings.TrimSpace(v)) {
+	switch t := strings.ToLower(strings.TrimSpace(v)); t {
 	case "", "auto":
-		return nil, nil
-	case "dark":
-		return ui.WithTheme(true), nil
-	case "light":
-		return ui.WithTheme(false), nil
+		return "auto", nil
+	case "dark", "light":
+		return t, nil
 	}
-	return nil, usagef("%s %q is not allowed: use dark, light or auto", from, v)
+	return "", usagef("%s %q is not allowed: use dark, light or auto", from, v)
 }
 
 // labState checks --set against the lesson's model, over the lesson's
