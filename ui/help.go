@@ -50,6 +50,21 @@ func (m Model) helpGroups() []helpGroup {
 // helpView is the full-screen help overlay.
 func (m Model) helpView() string {
 	th := m.theme
+	pages := m.helpLayout()
+	page := min(m.helpPage, len(pages)-1)
+	title := th.Title.Render("Keys") + th.Subtle.Render(" · ? or esc closes · (n/a): not available here and now")
+	if len(pages) > 1 {
+		title += "\n" + th.Subtle.Render(fmt.Sprintf("page %d of %d · → and ← turn the page", page+1, len(pages)))
+	}
+	body := title + "\n\n" + strings.Join(pages[page], "\n\n")
+	box := th.Overlay.Render(body)
+	return fit(lipgloss.Place(m.width, m.height, lipgloss.Center, lipgloss.Center, box), m.width, m.height)
+}
+
+// helpLayout lays the groups out in as many columns as fit, and the rows
+// of groups on as many pages as the height needs.
+func (m Model) helpLayout() [][]string {
+	th := m.theme
 	var cols []string
 	for _, g := range m.helpGroups() {
 		lines := []string{th.Title.Render(g.title)}
@@ -64,7 +79,6 @@ func (m Model) helpView() string {
 		}
 		cols = append(cols, strings.Join(lines, "\n"))
 	}
-	// Lay the groups out in as many columns as fit.
 	colW := 0
 	for _, c := range cols {
 		colW = max(colW, lipgloss.Width(c))
@@ -79,8 +93,30 @@ func (m Model) helpView() string {
 		}
 		rows = append(rows, lipgloss.JoinHorizontal(lipgloss.Top, styled...))
 	}
-	body := th.Title.Render("Keys") + th.Subtle.Render(" · ? or esc closes · (n/a): not available here and now") +
-		"\n\n" + strings.Join(rows, "\n\n")
-	box := th.Overlay.Render(body)
-	return fit(lipgloss.Place(m.width, m.height, lipgloss.Center, lipgloss.Center, box), m.width, m.height)
+	return helpPages(rows, m.height-5) // border, title, page line, gap
+}
+
+// helpPages splits rows of groups into pages of at most h lines, so that
+// a short terminal shows every key over a few pages instead of cutting
+// the last ones off. A row taller than h gets a page to itself.
+func helpPages(rows []string, h int) [][]string {
+	var pages [][]string
+	var cur []string
+	used := 0
+	for _, r := range rows {
+		n := strings.Count(r, "\n") + 1
+		if len(cur) > 0 && used+1+n > h {
+			pages = append(pages, cur)
+			cur, used = nil, 0
+		}
+		if len(cur) > 0 {
+			used++ // the blank line between rows
+		}
+		cur = append(cur, r)
+		used += n
+	}
+	if len(cur) > 0 || len(pages) == 0 {
+		pages = append(pages, cur)
+	}
+	return pages
 }

@@ -57,6 +57,7 @@ type Model struct {
 	pending map[string]bool   // renders in flight
 
 	helpOpen  bool
+	helpPage  int // of the help overlay, when it needs more than one
 	status    string
 	statusBad bool
 	autoRun   bool

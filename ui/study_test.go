@@ -188,3 +188,23 @@ func TestGlossaryOverlay(t *testing.T) {
 		t.Errorf("enter does not open the lesson at the term:\n%s", s)
 	}
 }
+
+// TestHelpPagesOnASmallTerminal: at 80×24 the keys do not fit one screen,
+// so help turns pages rather than cutting the last groups off.
+func TestHelpPagesOnASmallTerminal(t *testing.T) {
+	m, _ := newModel(t, ui.WithLesson("wta"))
+	m = send(t, m, tea.WindowSizeMsg{Width: 80, Height: 24}, key("?"))
+	s := screen(m)
+	if !strings.Contains(s, "page 1 of 2") || !strings.Contains(s, "Find") || !strings.Contains(s, "╰") {
+		t.Fatalf("help at 80×24:\n%s", s)
+	}
+	m = send(t, m, key("right"), key("right"))
+	s = screen(m)
+	if !strings.Contains(s, "page 2 of 2") || !strings.Contains(s, "Lab run") || !strings.Contains(s, "next plots") || !strings.Contains(s, "╰") {
+		t.Errorf("second help page:\n%s", s)
+	}
+	m = send(t, m, key("left"))
+	if s := screen(m); !strings.Contains(s, "page 1 of 2") {
+		t.Errorf("← does not go back:\n%s", s)
+	}
+}

@@ -92,10 +92,16 @@ func (m Model) handleKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		if key.Matches(msg, m.global.Help) || msg.String() == "esc" || msg.String() == "q" {
 			m.helpOpen = false
 		}
+		switch msg.String() {
+		case "right", "l", "space", "pgdown", "n":
+			m.helpPage = min(m.helpPage+1, len(m.helpLayout())-1)
+		case "left", "h", "pgup", "p":
+			m.helpPage = max(0, m.helpPage-1)
+		}
 		return m, nil
 	}
 	if key.Matches(msg, m.global.Help) && !typing {
-		m.helpOpen = true
+		m.helpOpen, m.helpPage = true, 0
 		return m, nil
 	}
 	if m.tooSmall() {
