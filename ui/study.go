@@ -99,6 +99,9 @@ func (m *Model) searchKey(msg tea.KeyPressMsg) tea.Cmd {
 		if _, n := m.reader.Matches(); n == 0 && m.reader.Query() != "" {
 			m.status, m.statusBad = fmt.Sprintf("No match for %q in this lesson.", m.reader.Query()), true
 			m.reader.ClearQuery()
+		} else if !m.split() && m.focusLab { // narrow: show the text the match is in
+			m.setFocus(false)
+			return m.layout()
 		}
 		return nil
 	}
