@@ -204,6 +204,10 @@ func (m *Model) choose(i int) tea.Cmd {
 	switch ov {
 	case outlineOverlay:
 		m.reader.GotoHeading(i)
+		if !m.split() && m.focusLab {
+			m.setFocus(false)
+			return m.layout()
+		}
 	case findOverlay:
 		h := m.study.hits[i]
 		return m.openAt(h.Lesson, m.study.picker.Query(), h.Section, h.Ordinal)
