@@ -38,7 +38,9 @@ const (
 // (Oja 1982, J Math Biol 15:267–273) adds a decay −η·y²·w whose fixed point
 // is the unit-norm first eigenvector ±e₁ of C. BCM (Bienenstock, Cooper &
 // Munro 1982, J Neurosci 2:32–48) makes the sign of the change depend on y
-// against a sliding threshold θ, a running average of y² over τ_θ samples;
+// against a sliding threshold θ, here in the form of Intrator & Cooper (1992,
+// Neural Networks 5:3–17): a running average of y² over τ_θ samples (the
+// 1982 paper's θ is a power of the averaged output, (ȳ/y₀)ᵖ·ȳ);
 // the output is rectified, as a rate. For Gaussian input, Stein's lemma
 // gives, with the threshold at its mean θ = ⟨y²⟩ = s²/2,
 //
