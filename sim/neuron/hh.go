@@ -40,7 +40,8 @@ const (
 //	α_m = 0.1(V + 40)/(1 − e^(−0.1(V + 40)))    β_m = 4·e^(−0.0556(V + 65))
 //	α_h = 0.07·e^(−0.05(V + 65))                 β_h = 1/(1 + e^(−0.1(V + 35)))
 //
-// V in mV, t in ms, rates in 1/ms, conductances in mS/cm², I in µA/cm²,
+// The rates are Hodgkin & Huxley's for the squid axon at 6.3 °C (no
+// temperature factor). V in mV, t in ms, rates in 1/ms, conductances in mS/cm², I in µA/cm²,
 // C = 1 µF/cm², E_Na = 50, E_K = −77, E_L = −54.387 mV. α_n and α_m are
 // 0/0 at V = −55 and −40 mV; both are written as c·x/(1 − e^(−x)), whose
 // limit at x = 0 is c, and evaluated with a series there. Integration is
