@@ -53,8 +53,9 @@ func (p Param) Check(v float64) bool {
 	return true
 }
 
-// Parse reads a value of p from text: a number, or a choice's name (or
-// index) for a choice parameter. It does not check the range; see Check.
+// Parse reads a value of p from text: a plain decimal number (see
+// [ParseDecimal]), or a choice's name (or index) for a choice parameter.
+// It does not check the range; see Check.
 func (p Param) Parse(s string) (float64, error) {
 	s = strings.TrimSpace(s)
 	for i, c := range p.Choices {
@@ -62,12 +63,12 @@ func (p Param) Parse(s string) (float64, error) {
 			return float64(i), nil
 		}
 	}
-	v, err := strconv.ParseFloat(s, 64)
-	if err != nil || math.IsNaN(v) || math.IsInf(v, 0) {
+	v, err := ParseDecimal(s)
+	if err != nil {
 		if len(p.Choices) > 0 {
 			return 0, fmt.Errorf("%s = %q is not allowed: %s%s", p.Key, s, p.Allowed(), didYouMean(s, p.Choices))
 		}
-		return 0, fmt.Errorf("%s = %q is not a number: %s", p.Key, s, p.Allowed())
+		return 0, fmt.Errorf("%s = %q is not allowed (%v): %s", p.Key, s, err, p.Allowed())
 	}
 	return v, nil
 }
@@ -150,13 +151,7 @@ func (t *Params) index(key string) int {
 	return -1
 }
 
-func (t *Params) keys() []string {
-	ks := make([]string, len(t.specs))
-	for i, p := range t.specs {
-		ks[i] = p.Key
-	}
-	return ks
-}
+func (t *Params) keys() []string { return paramKeys(t.specs) }
 
 // FindParam returns the description of key among ps.
 func FindParam(ps []Param, key string) (Param, bool) {

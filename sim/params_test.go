@@ -59,7 +59,7 @@ func TestParamParseAndFormat(t *testing.T) {
 		t.Errorf("Format(1) = %q", got)
 	}
 	x := ps.Specs()[0]
-	if _, err := x.Parse("12abc"); err == nil || !strings.Contains(err.Error(), "not a number") {
+	if _, err := x.Parse("12abc"); err == nil || !strings.Contains(err.Error(), "not a plain decimal number") {
 		t.Errorf("Parse(12abc) = %v", err)
 	}
 	if _, err := x.Parse("Inf"); err == nil {

@@ -1,8 +1,10 @@
 package sim
 
 import (
+	"context"
 	"fmt"
 	"math"
+	"time"
 )
 
 // Run drives a model and records its signals. It is the one harness behind
@@ -73,8 +75,44 @@ func (r *Run) Reset(seed uint64) {
 
 // Advance steps the model forward by ms of simulated time (rounded to whole
 // steps) and records samples. It does not allocate.
-func (r *Run) Advance(ms float64) {
-	n := int(math.Round(ms / r.info.DT))
+func (r *Run) Advance(ms float64) { r.step(r.StepsIn(ms)) }
+
+// StepsIn is the number of whole steps Advance(ms) takes.
+func (r *Run) StepsIn(ms float64) int { return int(math.Round(ms / r.info.DT)) }
+
+// sliceTime is the wall-clock time AdvanceContext steps between looks at
+// its context: short enough to stop at once, long enough to cost nothing.
+const sliceTime = 10 * time.Millisecond
+
+// AdvanceContext is Advance for long runs. It steps in slices of about
+// 10 ms of wall-clock time and, between slices, stops with ctx's error as
+// soon as ctx is done (the run then stands where it stopped) and calls
+// report, if not nil, with the steps done so far and the steps asked for.
+func (r *Run) AdvanceContext(ctx context.Context, ms float64, report func(done, total int)) error {
+	total := r.StepsIn(ms)
+	slice := 16
+	for done := 0; done < total; {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		n := min(slice, total-done)
+		start := time.Now()
+		r.step(n)
+		done += n
+		if report != nil {
+			report(done, total)
+		}
+		// Keep each slice near sliceTime.
+		if took := time.Since(start); took < sliceTime/2 {
+			slice *= 2
+		} else if took > sliceTime {
+			slice = max(1, slice/2)
+		}
+	}
+	return nil
+}
+
+func (r *Run) step(n int) {
 	for range n {
 		r.Model.Step()
 		r.steps++

@@ -1,6 +1,8 @@
 package sim
 
 import (
+	"context"
+	"errors"
 	"testing"
 )
 
@@ -59,5 +61,31 @@ func TestRunTimeCountsSteps(t *testing.T) {
 		if want := float64(i) * 0.5; x != want {
 			t.Fatalf("sample %d at %v ms, want %v", i, x, want)
 		}
+	}
+}
+
+func TestAdvanceContextRunsToTheEndOrStops(t *testing.T) {
+	r := NewRun(&counter{Params: NewParams("counter")}, 0, 1)
+	r.Reset(1)
+	last := 0
+	err := r.AdvanceContext(context.Background(), 5000, func(done, total int) {
+		if done <= last || total != 10000 {
+			t.Fatalf("report(%d, %d) after %d: want steps rising to 10000", done, total, last)
+		}
+		last = done
+	})
+	if err != nil || r.Steps() != 10000 || last != 10000 {
+		t.Fatalf("uncancelled: err %v, %d steps, last report %d; want nil and 10000", err, r.Steps(), last)
+	}
+
+	ctx, cancel := context.WithCancel(context.Background())
+	r.Reset(1)
+	err = r.AdvanceContext(ctx, 5e6, func(done, _ int) {
+		if done >= 1000 {
+			cancel()
+		}
+	})
+	if !errors.Is(err, context.Canceled) || r.Steps() >= 10_000_000 || r.Steps() < 1000 {
+		t.Errorf("cancelled after 1000 steps: err %v, %d steps; want context.Canceled soon after", err, r.Steps())
 	}
 }

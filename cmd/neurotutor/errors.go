@@ -37,6 +37,14 @@ func asUsage(err error) error {
 	return err
 }
 
+// interruptedError reports a command stopped by an interrupt (SIGINT,
+// ctrl+c): it exits with status 130, as a shell expects.
+type interruptedError struct{ what string }
+
+func (e *interruptedError) Error() string { return "interrupted: " + e.what }
+
+func interrupted(what string) error { return &interruptedError{what} }
+
 // args checks the number of positional arguments, naming what is wanted.
 func args(min, max int, what string) cobra.PositionalArgs {
 	return func(cmd *cobra.Command, a []string) error {

@@ -4,7 +4,8 @@
 // lessons and models.
 //
 // Exit status: 0 on success, 2 on a usage error (unknown lesson, model or
-// parameter, value out of range, bad flag), 1 on any other failure.
+// parameter, value out of range, bad flag), 130 when interrupted (SIGINT),
+// 1 on any other failure.
 package main
 
 import (
@@ -13,12 +14,18 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"os/signal"
+	"syscall"
 
 	"charm.land/fang/v2"
 )
 
 func main() {
-	os.Exit(run(context.Background(), os.Args[1:], os.Stdout, os.Stderr))
+	// An interrupt cancels the context; a second one ends the program at
+	// once, the default.
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	go func() { <-ctx.Done(); stop() }()
+	os.Exit(run(ctx, os.Args[1:], os.Stdout, os.Stderr))
 }
 
 // run executes the command line and returns the exit status.
@@ -26,9 +33,15 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	root := newRootCmd(stdout, stderr)
 	root.SetArgs(args)
 	if err := fang.Execute(ctx, root, fang.WithErrorHandler(printError)); err != nil {
-		var ue *usageError
-		if errors.As(err, &ue) {
+		var (
+			ue *usageError
+			ie *interruptedError
+		)
+		switch {
+		case errors.As(err, &ue):
 			return 2
+		case errors.As(err, &ie):
+			return 130
 		}
 		return 1
 	}

@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 )
 
 var update = flag.Bool("update", false, "rewrite golden files")
@@ -62,22 +63,30 @@ func TestUsageErrors(t *testing.T) {
 		{[]string{"sim", "run", "wtaa"}, []string{`unknown model "wtaa"`, "did you mean wta?", "models: "}},
 		{[]string{"sim", "run", "wta", "--set", "I9=3"}, []string{`no parameter "I9"`, "parameters: n, I1"}},
 		{[]string{"sim", "run", "wta", "--set", "alpha=9"}, []string{"alpha = 9 is not allowed: a number from 0 to 1.5"}},
-		{[]string{"sim", "run", "wta", "--set", "alpha"}, []string{`--set "alpha" is not key=value`}},
-		{[]string{"sim", "run", "wta", "--set", "alpha=lots"}, []string{`alpha = "lots" is not a number`}},
+		{[]string{"sim", "run", "wta", "--set", "alpha"}, []string{`--set: "alpha" is not key=value (for example n=4)`}},
+		{[]string{"sim", "run", "wta", "--set", "alpha=lots"}, []string{`alpha = "lots" is not allowed (not a plain decimal number): a number from 0 to 1.5`}},
 		{[]string{"sim", "run", "linear", "--set", "nonlin=relu"}, []string{"one of linear, threshold, rectified"}},
 		{[]string{"sim", "run", "wta", "--set", "n=2.5"}, []string{"n = 2.5 is not allowed: a whole number from 2 to 6"}},
 		{[]string{"sim", "run", "wta", "--duration", "-5"}, []string{"--duration -5 is not allowed"}},
-		{[]string{"sim", "run", "wta", "--duration", "1e9"}, []string{"at most 600000"}},
+		{[]string{"sim", "run", "wta", "--duration", "1e9"}, []string{"from 0.1 (one step of model wta) to 600000"}},
 		{[]string{"sim", "run", "wta", "--every", "0.01"}, []string{"--every 0.01 is not allowed"}},
 		{[]string{"sim", "run", "wta", "--format", "xml"}, []string{`--format "xml" is not allowed: use json or csv`}},
 		{[]string{"sim", "run", "wta", "--bogus"}, []string{"unknown flag: --bogus"}},
-		{[]string{"sim", "run", "wta", "--seed", "-1"}, []string{"invalid argument"}},
+		{[]string{"sim", "run", "wta", "--seed", "-1"}, []string{`--seed "-1" is not allowed`, "a whole number from 0 to 18446744073709551615"}},
+		{[]string{"sim", "run", "wta", "--seed", "0x10"}, []string{"a whole number from 0 to 18446744073709551615"}},
+		{[]string{"sim", "run", "wta", "--every", "NaN"}, []string{"--every NaN is not allowed (not a plain decimal number): a number of ms from the model's step 0.1 to the duration"}},
+		{[]string{"sim", "run", "wta", "--set", "alpha=1e-400"}, []string{"would be taken as 0): a number from 0 to 1.5"}},
+		{[]string{"sim", "run", "wta", "--set", "I1=1_0"}, []string{"not a plain decimal number): a number from 0 to"}},
+		{[]string{"sim", "run", "wta", "--set", "alpha=0x1p0"}, []string{"not a plain decimal number): a number from 0 to 1.5"}},
+		{[]string{"sim", "run", "wta", "--duration", "1e-9"}, []string{"--duration 1e-9 is not allowed (it would run no step at all): a number of ms from 0.1"}},
+		{[]string{"sim", "run", "wta", "--duration", "soon"}, []string{"--duration soon is not allowed (not a plain decimal number): a number of ms from 0.1 (one step of model wta) to 600000"}},
+		{[]string{"sim", "run", "wta", "--set", "I1=12", "--set", "I1=13"}, []string{"I1 is given twice (I1=12, then I1=13): give each parameter once"}},
 		{[]string{"sim", "run"}, []string{"needs one model id"}},
 		{[]string{"sim", "sweep", "wta"}, []string{"needs --param, one of: n, I1"}},
 		{[]string{"sim", "sweep", "wta", "--param", "betaa"}, []string{`no parameter "betaa"`, "did you mean beta?"}},
 		{[]string{"sim", "sweep", "wta", "--param", "beta", "--from", "9"}, []string{"from 9 is not allowed for beta: a number from 0 to 3"}},
 		{[]string{"sim", "sweep", "wta", "--param", "beta", "--from", "2", "--to", "1"}, []string{"from 2 is above to 1"}},
-		{[]string{"sim", "sweep", "wta", "--param", "beta", "--to", "many"}, []string{`--to: beta = "many" is not a number`}},
+		{[]string{"sim", "sweep", "wta", "--param", "beta", "--to", "many"}, []string{`--to: beta = "many" is not allowed (not a plain decimal number): a number from 0 to 3`}},
 		{[]string{"sim", "sweep", "wta", "--param", "beta", "--points", "0"}, []string{"--points 0 is not allowed: a whole number from 1 to 1000"}},
 		{[]string{"sim", "sweep", "wta", "--param", "beta", "--seeds", "500"}, []string{"--seeds 500 is not allowed"}},
 		{[]string{"sim", "sweep", "wta", "--param", "beta", "--metric", "winer"}, []string{`no metric "winer"`, "did you mean winner?", "metrics: winner, active"}},
@@ -173,5 +182,24 @@ func TestTextOutputs(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestInterruptStopsALongRun cancels a ten-minute Brunel run (about half a
+// minute of CPU) shortly after it starts: it must stop, exit 130 and print
+// nothing on stdout.
+func TestInterruptStopsALongRun(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	go func() { time.Sleep(200 * time.Millisecond); cancel() }()
+	var out, errb bytes.Buffer
+	done := make(chan int, 1)
+	go func() { done <- run(ctx, []string{"sim", "run", "brunel", "--duration", "600000"}, &out, &errb) }()
+	select {
+	case code := <-done:
+		if code != 130 || out.Len() != 0 || !strings.Contains(errb.String(), "interrupted: sim run brunel stopped at t = ") {
+			t.Errorf("exit %d, stdout %d bytes, stderr %q; want 130, nothing, and where it stopped", code, out.Len(), errb.String())
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("the run did not stop within 10 s of its interrupt")
 	}
 }

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 
@@ -61,7 +62,7 @@ Run it with no argument to resume where you left off, or name a lesson to open i
 	root.Flags().StringArrayVar(&tui.set, "set", nil, "open the lesson's lab with a parameter set, key=value (repeatable; needs a lesson id)")
 	root.Flags().Uint64Var(&tui.seed, "seed", 0, "open the lesson's lab with this random seed (needs a lesson id)")
 	root.Flags().StringVar(&tui.theme, "theme", "", "colours for a dark or light background: dark, light or auto (default: $"+themeEnv+", else auto)")
-	root.AddCommand(newListCmd(stdout), newShowCmd(stdout), newSimCmd(stdout), newRefsCmd(stdout), newServeCmd(stdout, stderr), newGlossaryCmd(stdout))
+	root.AddCommand(newListCmd(stdout), newShowCmd(stdout), newSimCmd(stdout, stderr), newRefsCmd(stdout), newServeCmd(stdout, stderr), newGlossaryCmd(stdout))
 	for _, c := range root.Commands() {
 		c.SetFlagErrorFunc(flagError)
 		for _, s := range c.Commands() {
@@ -142,7 +143,10 @@ func (o *tuiOptions) Run(ctx context.Context, stdout, stderr io.Writer) error {
 	}
 	p := tea.NewProgram(ui.New(e.cat, e.reg, store, opts...), tea.WithContext(ctx), tea.WithOutput(stdout))
 	_, err = p.Run()
-	if err != nil && ctx.Err() == nil {
+	switch {
+	case errors.Is(err, tea.ErrInterrupted) || (err != nil && ctx.Err() != nil):
+		return interrupted("the tutorial was stopped by a signal; progress so far is saved")
+	case err != nil:
 		return fmt.Errorf("the terminal interface stopped: %w", err)
 	}
 	return nil

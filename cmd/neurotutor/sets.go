@@ -1,30 +1,20 @@
 package main
 
 import (
-	"strings"
-
 	"github.com/neurotutor/neurotutor/sim"
 )
 
 // applySets applies --set key=value flags to m in the order given; every
-// refusal is a usage error naming the key, the value and what is allowed.
+// refusal is a usage error naming the key, the value and what is allowed
+// (see sim.ParseAssignments: strict numbers, each key once).
 func applySets(m sim.Model, sets []string) error {
 	info := m.Info()
-	for _, kv := range sets {
-		k, v, ok := strings.Cut(kv, "=")
-		if !ok {
-			return usagef("--set %q is not key=value (for example --set %s=%s)", kv, info.Params[0].Key, info.Params[0].Format(info.Params[0].Default))
-		}
-		k = strings.TrimSpace(k)
-		p, found := sim.FindParam(info.Params, k)
-		if !found {
-			return asUsage(m.Set(k, 0)) // the model names the key and its parameters
-		}
-		x, err := p.Parse(v)
-		if err != nil {
-			return usagef("%v", err)
-		}
-		if err := m.Set(k, x); err != nil {
+	as, err := sim.ParseAssignments(info.ID, info.Params, sets)
+	if err != nil {
+		return usagef("--set: %w", err)
+	}
+	for _, a := range as {
+		if err := m.Set(a.Key, a.Value); err != nil {
 			return asUsage(err)
 		}
 	}

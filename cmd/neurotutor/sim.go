@@ -13,6 +13,7 @@ import (
 
 	"github.com/neurotutor/neurotutor/sim"
 	"github.com/neurotutor/neurotutor/sim/export"
+	"github.com/neurotutor/neurotutor/ui/runbar"
 )
 
 // maxDuration bounds `sim run --duration`, in ms of simulated time.
@@ -21,7 +22,7 @@ const maxDuration = 600_000
 // maxSamples bounds the rows `sim run` prints unless --every asks for more.
 const maxSamples = 20_000
 
-func newSimCmd(stdout io.Writer) *cobra.Command {
+func newSimCmd(stdout, stderr io.Writer) *cobra.Command {
 	c := &cobra.Command{
 		Use:   "sim",
 		Short: "List the models or run one headless",
@@ -46,7 +47,7 @@ func newSimCmd(stdout io.Writer) *cobra.Command {
 		Args: args(1, 1, "one model id (see `neurotutor sim list`)"),
 		RunE: func(cmd *cobra.Command, a []string) error {
 			ro.model = a[0]
-			return ro.Run(cmd.Context(), stdout, nil)
+			return ro.Run(cmd.Context(), stdout, stderr)
 		},
 		ValidArgsFunction: func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
 			e, err := loadEnv()
@@ -56,11 +57,11 @@ func newSimCmd(stdout io.Writer) *cobra.Command {
 			return e.reg.IDs(), cobra.ShellCompDirectiveNoFileComp
 		},
 	}
-	run.Flags().StringArrayVar(&ro.set, "set", nil, "set a parameter, key=value (repeatable)")
-	run.Flags().Float64Var(&ro.duration, "duration", 0, "simulated time in ms (default: the model's plot window)")
-	run.Flags().Uint64Var(&ro.seed, "seed", 1, "random seed")
-	run.Flags().StringVar(&ro.format, "format", "json", "output format: json or csv")
-	run.Flags().Float64Var(&ro.every, "every", 0, "ms between recorded samples (default: every step, at most 20000 rows)")
+	run.Flags().StringArrayVar(&ro.set, "set", nil, "set a parameter, `key=value` (repeatable, each key once)")
+	run.Flags().StringVar(&ro.duration, "duration", "", "simulated time in `ms`, up to 600000 (default: the model's plot window)")
+	run.Flags().StringVar(&ro.seed, "seed", "1", "random `seed`, a whole number from 0 to 2^64-1")
+	run.Flags().StringVar(&ro.format, "format", "json", "output `format`: json or csv")
+	run.Flags().StringVar(&ro.every, "every", "", "`ms` between recorded samples, from the model's step to the duration (default: every step, at most 20000 rows)")
 	c.AddCommand(list, run, newSimSweepCmd(stdout))
 	return c
 }
@@ -128,14 +129,15 @@ func (o *simListOptions) Run(_ context.Context, stdout, _ io.Writer) error {
 type simRunOptions struct {
 	model    string
 	set      []string
-	duration float64
-	seed     uint64
+	duration string // ms; "" for the model's window
+	seed     string
 	format   string
-	every    float64
+	every    string // ms; "" for every step, at most maxSamples rows
 }
 
-// Run runs the model and prints the result.
-func (o *simRunOptions) Run(_ context.Context, stdout, _ io.Writer) error {
+// Run runs the model and prints the result. An interrupt (ctx done)
+// stops the run within a few ms and prints nothing.
+func (o *simRunOptions) Run(ctx context.Context, stdout, stderr io.Writer) error {
 	if err := checkFormat(o.format); err != nil {
 		return err
 	}
@@ -147,23 +149,23 @@ func (o *simRunOptions) Run(_ context.Context, stdout, _ io.Writer) error {
 	if err := applySets(m, o.set); err != nil {
 		return err
 	}
-	if o.duration == 0 {
-		o.duration = info.Window
+	seed, err := sim.ParseSeed(o.seed)
+	if err != nil {
+		return usagef("--seed %q is not allowed (%v): a whole number from 0 to %d", o.seed, err, uint64(sim.MaxSeed))
 	}
-	if !(o.duration > 0 && o.duration <= maxDuration) {
-		return usagef("--duration %g is not allowed: a number of ms above 0 and at most %d", o.duration, maxDuration)
+	duration, every, err := o.span(info)
+	if err != nil {
+		return err
 	}
-	steps := int(math.Round(o.duration / info.DT))
-	every := max(1, int(math.Ceil(float64(steps)/maxSamples)))
-	if o.every != 0 {
-		if o.every < info.DT || o.every > o.duration {
-			return usagef("--every %g is not allowed: from the model's step %g ms to the duration %g ms", o.every, info.DT, o.duration)
-		}
-		every = max(1, int(math.Round(o.every/info.DT)))
+	run := sim.NewRun(m, duration, every)
+	run.Reset(seed)
+	bar := runbar.New(stderr, fmt.Sprintf("%s: %s ms of simulated time", info.ID, sim.FormatValue(duration)))
+	err = run.AdvanceContext(ctx, duration, bar.Update)
+	bar.Clear()
+	if err != nil {
+		return interrupted(fmt.Sprintf("sim run %s stopped at t = %.1f ms of %s ms; nothing was printed",
+			info.ID, run.Model.Time(), sim.FormatValue(duration)))
 	}
-	run := sim.NewRun(m, o.duration, every)
-	run.Reset(o.seed)
-	run.Advance(o.duration)
 	if err := run.CheckFinite(); err != nil {
 		return fmt.Errorf("model %s went wrong: %w", info.ID, err)
 	}
@@ -172,4 +174,39 @@ func (o *simRunOptions) Run(_ context.Context, stdout, _ io.Writer) error {
 		return rec.WriteCSV(stdout)
 	}
 	return rec.WriteJSON(stdout)
+}
+
+// span reads --duration and --every against the model: the simulated time
+// in ms (at least one step) and the steps per recorded sample.
+func (o *simRunOptions) span(info sim.Info) (duration float64, every int, err error) {
+	step := sim.FormatValue(info.DT)
+	duration = info.Window
+	if o.duration != "" {
+		duration, err = sim.ParseDecimal(o.duration)
+		if err != nil || duration < info.DT || duration > maxDuration {
+			why := ""
+			if err != nil {
+				why = " (" + err.Error() + ")"
+			} else if duration > 0 && duration < info.DT {
+				why = " (it would run no step at all)"
+			}
+			return 0, 0, usagef("--duration %s is not allowed%s: a number of ms from %s (one step of model %s) to %d",
+				o.duration, why, step, info.ID, maxDuration)
+		}
+	}
+	steps := int(math.Round(duration / info.DT))
+	every = max(1, int(math.Ceil(float64(steps)/maxSamples)))
+	if o.every != "" {
+		ms, err := sim.ParseDecimal(o.every)
+		if err != nil || ms < info.DT || ms > duration {
+			why := ""
+			if err != nil {
+				why = " (" + err.Error() + ")"
+			}
+			return 0, 0, usagef("--every %s is not allowed%s: a number of ms from the model's step %s to the duration %s",
+				o.every, why, step, sim.FormatValue(duration))
+		}
+		every = max(1, int(math.Round(ms/info.DT)))
+	}
+	return duration, every, nil
 }
