@@ -1,7 +1,6 @@
 package progress
 
 import (
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -14,21 +13,18 @@ import (
 // FileName is the progress file's name inside the state directory.
 const FileName = "progress.json"
 
-// Lesson is the learner's state in one lesson.
-type Lesson struct {
-	Read   bool     `json:"read,omitempty"`   // scrolled to the end of the text
-	Solved []string `json:"solved,omitempty"` // ids of challenges met
-}
-
-// State is everything saved.
-type State struct {
-	Version int                `json:"version"`
-	Last    string             `json:"last,omitempty"` // id of the lesson last open
-	Lessons map[string]*Lesson `json:"lessons,omitempty"`
-}
+// Version is the version of the file this program writes. A file with a
+// higher version is kept aside before it is rewritten.
+const Version = 1
 
 // Store is the progress file and its contents in memory. A Store with an
 // empty path keeps progress in memory only.
+//
+// Every save merges: under an exclusive lock on path.lock it re-reads the
+// file, takes the union of its lessons read and challenges met with this
+// store's, keeps fields it does not know, and writes the result
+// atomically with the file's mode. Two programs sharing the file (two
+// terminals) therefore lose nothing of each other's progress.
 type Store struct {
 	path  string
 	state State
@@ -50,36 +46,68 @@ func DefaultDir() (string, error) {
 
 // Open reads the progress file at path. A missing file is an empty state.
 // A file that cannot be read or parsed is renamed to path.corrupt-<time>
-// and Open returns an empty store with a non-nil warning that says where
-// the old file went; the store is usable either way.
-func Open(path string) (*Store, error) {
-	s := &Store{path: path, now: time.Now}
-	s.state = State{Version: 1, Lessons: map[string]*Lesson{}}
+// (with -2, -3… when that name is taken), a file written by a newer
+// version to path.newer-<time> after reading what this version
+// understands; Open then returns a usable store with a non-nil warning
+// that says where the old file went.
+func Open(path string) (*Store, error) { return open(path, time.Now) }
+
+func open(path string, now func() time.Time) (*Store, error) {
+	s := &Store{path: path, now: now, state: newState()}
 	if path == "" {
 		return s, nil
 	}
-	data, err := os.ReadFile(path)
-	if errors.Is(err, fs.ErrNotExist) {
+	if _, err := os.Stat(filepath.Dir(path)); errors.Is(err, fs.ErrNotExist) {
+		return s, nil // nothing saved yet; Save makes the directory
+	}
+	unlock, lerr := lock(path)
+	if lerr != nil {
+		s.path = ""
+		return s, fmt.Errorf("progress file %s cannot be locked, so progress will not be saved this session: %v", path, lerr)
+	}
+	defer unlock()
+	st, err := read(path)
+	switch {
+	case err == nil && st.Version > Version:
+		aside, rerr := s.setAside("newer")
+		if rerr != nil {
+			s.path = ""
+			return s, fmt.Errorf("progress file %s was written by a newer neurotutor (version %d) and could not be kept aside, so this session will not change it: %v", path, st.Version, rerr)
+		}
+		v := st.Version
+		st.Version = Version
+		s.state = st
+		return s, fmt.Errorf("progress file was written by a newer neurotutor (version %d), kept as %s in %s; carrying on with what this version understands", v, filepath.Base(aside), filepath.Dir(aside))
+	case err == nil:
+		s.state = st
+		return s, nil
+	case errors.Is(err, fs.ErrNotExist):
 		return s, nil
 	}
-	if err == nil {
-		var st State
-		if err = json.Unmarshal(data, &st); err == nil {
-			if st.Lessons == nil {
-				st.Lessons = map[string]*Lesson{}
-			}
-			st.Version = 1
-			s.state = st
-			return s, nil
-		}
-	}
-	aside := fmt.Sprintf("%s.corrupt-%s", path, s.now().Format("20060102-150405"))
-	if rerr := os.Rename(path, aside); rerr != nil {
+	aside, rerr := s.setAside("corrupt")
+	if rerr != nil {
 		// Keep it where it is and never write over it.
 		s.path = ""
 		return s, fmt.Errorf("progress file %s is unreadable and could not be moved aside, so progress will not be saved this session (%v; %v)", path, err, rerr)
 	}
 	return s, fmt.Errorf("progress file was unreadable, kept as %s in %s; starting afresh (%v)", filepath.Base(aside), filepath.Dir(aside), err)
+}
+
+// setAside renames the progress file to path.<why>-<time>, adding -2,
+// -3… when that name is taken. The caller holds the lock.
+func (s *Store) setAside(why string) (string, error) {
+	base := fmt.Sprintf("%s.%s-%s", s.path, why, s.now().Format("20060102-150405"))
+	for n := 1; ; n++ {
+		name := base
+		if n > 1 {
+			name = fmt.Sprintf("%s-%d", base, n)
+		}
+		if _, err := os.Lstat(name); errors.Is(err, fs.ErrNotExist) {
+			return name, os.Rename(s.path, name)
+		} else if n > 1000 {
+			return "", fmt.Errorf("no free name beside %s", base)
+		}
+	}
 }
 
 // Path is the file the store saves to ("" when in memory only).
@@ -142,35 +170,67 @@ func (s *Store) Solved(lesson, challenge string) bool {
 	return slices.Contains(s.Lesson(lesson).Solved, challenge)
 }
 
-// Save writes the state atomically: to a temporary file in the same
-// directory, synced, then renamed over the progress file.
+// Save merges the state into the file: under the lock it re-reads the
+// file, merges what another program saved meanwhile into this store (see
+// Store), and writes the union atomically — to a temporary file in the
+// same directory with the old file's mode, synced, then renamed over it.
+// A file that became unreadable or newer meanwhile is kept aside first.
 func (s *Store) Save() error {
 	if s.path == "" {
 		return nil
 	}
-	data, err := json.MarshalIndent(s.state, "", "  ")
+	if err := os.MkdirAll(filepath.Dir(s.path), 0o755); err != nil {
+		return fmt.Errorf("save progress: %w", err)
+	}
+	unlock, err := lock(s.path)
+	if err != nil {
+		return fmt.Errorf("save progress: lock %s: %w", s.path, err)
+	}
+	defer unlock()
+	mode := fs.FileMode(0o600)
+	if fi, err := os.Stat(s.path); err == nil {
+		mode = fi.Mode().Perm()
+	}
+	disk, err := read(s.path)
+	switch {
+	case err == nil && disk.Version <= Version:
+		s.state.merge(disk)
+	case errors.Is(err, fs.ErrNotExist):
+	default: // unreadable or newer: never write over it
+		if _, err := s.setAside(map[bool]string{true: "newer", false: "corrupt"}[err == nil]); err != nil {
+			return fmt.Errorf("save progress: keep the changed file aside: %w", err)
+		}
+	}
+	s.state.Version = Version
+	data, err := s.state.encode()
+	if err != nil {
+		return fmt.Errorf("save progress: %w", err)
+	}
+	if err := writeAtomic(s.path, data, mode); err != nil {
+		return fmt.Errorf("save progress: %w", err)
+	}
+	return nil
+}
+
+// writeAtomic writes data to path through a synced temporary file renamed
+// over it, with the given mode.
+func writeAtomic(path string, data []byte, mode fs.FileMode) error {
+	f, err := os.CreateTemp(filepath.Dir(path), ".progress-*.tmp")
 	if err != nil {
 		return err
 	}
-	dir := filepath.Dir(s.path)
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return fmt.Errorf("save progress: %w", err)
-	}
-	f, err := os.CreateTemp(dir, ".progress-*.tmp")
-	if err != nil {
-		return fmt.Errorf("save progress: %w", err)
-	}
 	tmp := f.Name()
-	_, werr := f.Write(append(data, '\n'))
+	_, werr := f.Write(data)
+	merr := f.Chmod(mode)
 	serr := f.Sync()
 	cerr := f.Close()
-	if err := errors.Join(werr, serr, cerr); err != nil {
+	if err := errors.Join(werr, merr, serr, cerr); err != nil {
 		os.Remove(tmp)
-		return fmt.Errorf("save progress: %w", err)
+		return err
 	}
-	if err := os.Rename(tmp, s.path); err != nil {
+	if err := os.Rename(tmp, path); err != nil {
 		os.Remove(tmp)
-		return fmt.Errorf("save progress: %w", err)
+		return err
 	}
 	return nil
 }
