@@ -7,6 +7,7 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -201,5 +202,43 @@ func TestInterruptStopsALongRun(t *testing.T) {
 		}
 	case <-time.After(10 * time.Second):
 		t.Fatal("the run did not stop within 10 s of its interrupt")
+	}
+}
+
+// TestSimListJSONIsSnakeCase walks every object of `sim list --json`:
+// every key is lowercase snake_case, as in `sim run`.
+func TestSimListJSONIsSnakeCase(t *testing.T) {
+	out, errs, code := runCLI("sim", "list", "--json")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	var v any
+	if err := json.Unmarshal([]byte(out), &v); err != nil {
+		t.Fatal(err)
+	}
+	snake := regexp.MustCompile(`^[a-z][a-z0-9]*(_[a-z0-9]+)*$`)
+	seen := map[string]bool{}
+	var walk func(path string, v any)
+	walk = func(path string, v any) {
+		switch v := v.(type) {
+		case map[string]any:
+			for k, x := range v {
+				if !snake.MatchString(k) {
+					t.Errorf("%s: key %q is not snake_case", path, k)
+				}
+				seen[k] = true
+				walk(path+"."+k, x)
+			}
+		case []any:
+			for _, x := range v {
+				walk(path+"[]", x)
+			}
+		}
+	}
+	walk("", v)
+	for _, k := range []string{"id", "dt_ms", "params", "key", "min", "max", "default", "metrics", "signals", "unit"} {
+		if !seen[k] {
+			t.Errorf("no %q key in sim list --json", k)
+		}
 	}
 }

@@ -68,16 +68,63 @@ func newSimCmd(stdout, stderr io.Writer) *cobra.Command {
 
 type simListOptions struct{ json bool }
 
+// infoJSON is a model in `sim list --json`; every key is snake_case, as
+// in `sim run`, and the README documents them.
 type infoJSON struct {
 	ID       string       `json:"id"`
 	Title    string       `json:"title"`
 	Summary  string       `json:"summary"`
 	DT       float64      `json:"dt_ms"`
 	StepNote string       `json:"step_note,omitempty"`
-	Params   []sim.Param  `json:"params"`
-	Metrics  []sim.Metric `json:"metrics"`
-	Signals  []sim.Signal `json:"signals"`
+	Params   []paramJSON  `json:"params"`
+	Metrics  []metricJSON `json:"metrics"`
+	Signals  []signalJSON `json:"signals"`
 	Plots    []string     `json:"plots"`
+
+	params []sim.Param
+}
+
+type paramJSON struct {
+	Key     string   `json:"key"`
+	Label   string   `json:"label"`
+	Unit    string   `json:"unit"`
+	Min     float64  `json:"min"`
+	Max     float64  `json:"max"`
+	Step    float64  `json:"step"`
+	Default float64  `json:"default"`
+	Help    string   `json:"help"`
+	Choices []string `json:"choices,omitempty"`
+	Integer bool     `json:"integer"`
+	Live    bool     `json:"live"`
+}
+
+type metricJSON struct {
+	Key   string `json:"key"`
+	Label string `json:"label"`
+	Unit  string `json:"unit"`
+	Help  string `json:"help"`
+}
+
+type signalJSON struct {
+	Key   string `json:"key"`
+	Label string `json:"label"`
+	Unit  string `json:"unit"`
+	Gaps  bool   `json:"gaps"`
+}
+
+func newInfoJSON(info sim.Info, plots []string) infoJSON {
+	in := infoJSON{ID: info.ID, Title: info.Title, Summary: info.Summary, DT: info.DT, StepNote: info.StepNote,
+		Plots: plots, params: info.Params}
+	for _, p := range info.Params {
+		in.Params = append(in.Params, paramJSON{p.Key, p.Label, p.Unit, p.Min, p.Max, p.Step, p.Default, p.Help, p.Choices, p.Integer, p.Live})
+	}
+	for _, m := range info.Metrics {
+		in.Metrics = append(in.Metrics, metricJSON{m.Key, m.Label, m.Unit, m.Help})
+	}
+	for _, sg := range info.Signals {
+		in.Signals = append(in.Signals, signalJSON{sg.Key, sg.Label, sg.Unit, sg.Gaps})
+	}
+	return in
 }
 
 // Run prints every model's description.
@@ -94,7 +141,7 @@ func (o *simListOptions) Run(_ context.Context, stdout, _ io.Writer) error {
 		for i, p := range info.Plots {
 			plots[i] = p.Key + " (" + p.Kind.String() + ")"
 		}
-		all = append(all, infoJSON{info.ID, info.Title, info.Summary, info.DT, info.StepNote, info.Params, info.Metrics, info.Signals, plots})
+		all = append(all, newInfoJSON(info, plots))
 	}
 	if o.json {
 		enc := json.NewEncoder(stdout)
@@ -109,7 +156,7 @@ func (o *simListOptions) Run(_ context.Context, stdout, _ io.Writer) error {
 		fmt.Fprintln(stdout)
 		tw := tabwriter.NewWriter(stdout, 0, 4, 2, ' ', 0)
 		fmt.Fprintln(tw, "  parameter\tdefault\tallowed\tmeaning")
-		for _, p := range in.Params {
+		for _, p := range in.params {
 			fmt.Fprintf(tw, "  %s\t%s\t%s\t%s\n", p.Key, p.Format(p.Default), p.Allowed(), p.Help)
 		}
 		tw.Flush()
