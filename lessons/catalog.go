@@ -282,8 +282,8 @@ func (c *Catalog) validate(l *Lesson, reg *sim.Registry) []error {
 		if len(ch.When) == 0 {
 			bad(field+".when", "a challenge needs at least one condition")
 		}
-		if ch.HoldMS < 0 {
-			bad(field+".hold_ms", "must not be negative")
+		if !(ch.HoldMS >= 0 && ch.HoldMS <= 1e7) {
+			bad(field+".hold_ms", "%v is not allowed: a number of ms from 0 to 10000000", ch.HoldMS)
 		}
 		if len(ch.Solution) == 0 {
 			bad(field+".solution", "give the parameter values that solve it; a test runs them")

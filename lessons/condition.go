@@ -3,7 +3,6 @@ package lessons
 import (
 	"fmt"
 	"math"
-	"strconv"
 	"strings"
 
 	"github.com/neurotutor/neurotutor/sim"
@@ -36,7 +35,7 @@ func parseCondition(text string, info sim.Info) (Condition, error) {
 				return c, fmt.Errorf("condition %q: %q is not a metric or parameter of model %s (metrics: %s; parameters: %s)",
 					text, c.Left, info.ID, strings.Join(metricKeys(info), ", "), strings.Join(paramKeys(info), ", "))
 			}
-			if v, err := strconv.ParseFloat(right, 64); err == nil {
+			if v, err := sim.ParseDecimal(right); err == nil {
 				c.Value = v
 				return c, nil
 			}
