@@ -14,8 +14,9 @@ import (
 	"github.com/neurotutor/neurotutor/ui/reader"
 )
 
-// Update routes messages: global keys first, then the active screen.
-func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+// update routes messages: global keys first, then the active screen. Update
+// (guard.go) calls it under a recover.
+func (m Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		m.width, m.height = msg.Width, msg.Height

@@ -16,7 +16,7 @@ import (
 // View assembles the screen from the strings the screens rendered in
 // Update.
 func (m Model) View() tea.View {
-	v := tea.NewView(m.content())
+	v := tea.NewView(m.safeContent())
 	v.AltScreen = true
 	v.MouseMode = tea.MouseModeCellMotion
 	v.WindowTitle = "neurotutor"
