@@ -60,7 +60,7 @@ Run it with no argument to resume where you left off, or name a lesson to open i
 	root.SetFlagErrorFunc(flagError)
 	root.Flags().BoolVar(&tui.noAutoRun, "paused", false, "open labs paused instead of running")
 	root.Flags().StringArrayVar(&tui.set, "set", nil, "open the lesson's lab with a parameter set, key=value (repeatable; needs a lesson id)")
-	root.Flags().Uint64Var(&tui.seed, "seed", 0, "open the lesson's lab with this random seed (needs a lesson id)")
+	root.Flags().Var(seedFlag{&tui.seed}, "seed", "open the lesson's lab with this random seed (needs a lesson id)")
 	root.Flags().StringVar(&tui.theme, "theme", "", "colours for a dark or light background: dark, light or auto (default: $"+themeEnv+", else auto)")
 	root.AddCommand(newListCmd(stdout), newShowCmd(stdout), newSimCmd(stdout, stderr), newRefsCmd(stdout), newServeCmd(stdout, stderr), newGlossaryCmd(stdout))
 	for _, c := range root.Commands() {

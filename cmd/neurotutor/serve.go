@@ -43,7 +43,8 @@ anyone who can reach it in unless --authorized-keys names the keys allowed.`,
 	c.Flags().StringVar(&o.authorizedKeys, "authorized-keys", "", "only let in these public keys (an authorized_keys file)")
 	c.Flags().StringVar(&o.lesson, "lesson", "", "open every session at this lesson")
 	c.Flags().StringVar(&o.theme, "theme", "", "every session's colours: dark, light or auto (default: $"+themeEnv+", else each terminal's background)")
-	c.Flags().IntVar(&o.fps, "fps", 15, "lab animation frames per second for each session (1–30)")
+	o.fps = 15
+	c.Flags().Var(wholeFlag{&o.fps, "a whole number from 1 to 30"}, "fps", "lab animation frames per second for each session (1–30)")
 	return c
 }
 

@@ -34,7 +34,7 @@ func newShowCmd(stdout io.Writer) *cobra.Command {
 	}
 	c.Flags().BoolVar(&o.plain, "plain", false, "plain text: no styling, for screen readers, pipes and notes")
 	c.Flags().StringVar(&o.theme, "theme", "", "colours for a dark or light background: dark, light or auto (auto: dark; default: $"+themeEnv+")")
-	c.Flags().IntVar(&o.width, "width", 0, "wrap width in columns (default: the terminal's, else 80)")
+	c.Flags().Var(wholeFlag{&o.width, "a whole number of columns"}, "width", "wrap width in columns (default: the terminal's, else 80)")
 	return c
 }
 

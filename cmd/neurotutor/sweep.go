@@ -40,12 +40,13 @@ and maximum across them.`,
 	f.StringVar(&o.param, "param", "", "the parameter to sweep (required)")
 	f.StringVar(&o.from, "from", "", "first value (default: the parameter's minimum)")
 	f.StringVar(&o.to, "to", "", "last value (default: the parameter's maximum)")
-	f.IntVar(&o.points, "points", 11, "number of values, from 1 to 1000")
+	o.points, o.seed, o.seeds = 11, 1, 1
+	f.Var(wholeFlag{&o.points, "a whole number from 1 to 1000"}, "points", "number of values, from 1 to 1000")
 	f.StringSliceVar(&o.metrics, "metric", nil, "metrics to print, comma-separated (default: all)")
 	f.StringArrayVar(&o.set, "set", nil, "set another parameter, key=value (repeatable)")
-	f.Uint64Var(&o.seed, "seed", 1, "first random seed")
-	f.IntVar(&o.seeds, "seeds", 1, "number of seeds per point, from 1 to 100")
-	f.Float64Var(&o.duration, "duration", 0, "simulated ms per run (default: 1000 or the model's plot window, whichever is longer)")
+	f.Var(seedFlag{&o.seed}, "seed", "first random seed")
+	f.Var(wholeFlag{&o.seeds, "a whole number from 1 to 100"}, "seeds", "number of seeds per point, from 1 to 100")
+	f.Var(decimalFlag{&o.duration, "a number of ms"}, "duration", "simulated ms per run (default: 1000 or the model's plot window, whichever is longer)")
 	f.StringVar(&o.format, "format", "json", "output format: json or csv")
 	return c
 }
