@@ -10,10 +10,8 @@ import (
 	"time"
 )
 
-// quitWithin bounds how long q may take after the storm. The aim is a
-// second (the test logs the figure); the bound is wider because this
-// machine's cores are shared and a timed assertion must not be flaky.
-const quitWithin = 5 * time.Second
+// quitWithin bounds how long q may take after the storm.
+const quitWithin = time.Second
 
 // stormKeys are keys a learner presses in a lesson, sent at random. They
 // leave out those that quit, leave the lesson or start typing (search), so
@@ -30,10 +28,11 @@ func TestKeyAndResizeStorm(t *testing.T) {
 		t.Skip("tmux is not installed; install it (apt-get install tmux) to run the end-to-end test")
 	}
 	if os.Getenv("NEUROTUTOR_E2E_STORM") == "" {
-		// Known failure (issue 12): after the storm q sometimes takes 1–3 s,
-		// and in some runs does not end the program at all. Set
-		// NEUROTUTOR_E2E_STORM=1 to reproduce it.
-		t.Skip("the key and resize storm fails on a known bug; NEUROTUTOR_E2E_STORM=1 runs it")
+		// Known failures (issue 12): in some runs q takes more than a
+		// second after the storm, or the last frame at 300×100 does not
+		// show the header and key line where they belong. Set
+		// NEUROTUTOR_E2E_STORM=1 to reproduce them.
+		t.Skip("the key and resize storm fails on known bugs; NEUROTUTOR_E2E_STORM=1 runs it")
 	}
 	bin := build(t)
 	for li, lesson := range []string{"spiking", "forgetting", "generative"} {
@@ -68,16 +67,14 @@ func TestKeyAndResizeStorm(t *testing.T) {
 				t.Fatalf("the program ended during the storm")
 			}
 			// Open help and wait for it: the program has read every key of
-			// the storm. (A key sent straight after the storm is sometimes
-			// lost; see the README.) Then close it: in help, q only closes.
+			// the storm. Then close it once and wait until it is gone (in
+			// help, q only closes it).
 			if !strings.Contains(s.screen(), "? or esc closes") {
 				s.keys("?")
 			}
 			s.waitFor("? or esc closes")
-			for strings.Contains(s.screen(), "? or esc closes") {
-				s.keys("?")
-				time.Sleep(100 * time.Millisecond)
-			}
+			s.keys("?")
+			s.waitGone("? or esc closes")
 			caught := time.Now()
 			frameFits(t, s, 300, 100)
 			t.Logf("caught up %v after the last key", time.Since(caught).Round(time.Millisecond))
@@ -112,5 +109,18 @@ func frameFits(t *testing.T, s *session, w, h int) {
 			t.Fatalf("last frame does not fit %d×%d (%d lines):\n%s", w, h, len(lines), scr)
 		}
 		time.Sleep(50 * time.Millisecond)
+	}
+}
+
+// waitGone polls the screen until it no longer contains what, or fails
+// after ten seconds.
+func (s *session) waitGone(what string) {
+	s.t.Helper()
+	deadline := time.Now().Add(10 * time.Second)
+	for strings.Contains(s.screen(), what) {
+		if time.Now().After(deadline) {
+			s.t.Fatalf("screen still shows %q:\n%s", what, s.screen())
+		}
+		time.Sleep(20 * time.Millisecond)
 	}
 }
