@@ -59,7 +59,13 @@ func (s *session) screen() string { return s.tmux("capture-pane", "-p", "-t", "0
 // ten seconds showing the last screen.
 func (s *session) waitFor(what ...string) string {
 	s.t.Helper()
-	deadline := time.Now().Add(10 * time.Second)
+	return s.waitForWithin(10*time.Second, what...)
+}
+
+// waitForWithin is waitFor with its own time limit.
+func (s *session) waitForWithin(limit time.Duration, what ...string) string {
+	s.t.Helper()
+	deadline := time.Now().Add(limit)
 	for {
 		scr := s.screen()
 		missing := ""

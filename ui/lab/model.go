@@ -147,6 +147,9 @@ func (m Model) Keys() keys.Lab { return m.keys }
 
 // SetSize sets the pane size and re-renders.
 func (m *Model) SetSize(w, h int) {
+	if w == m.width && h == m.height {
+		return // a layout that moved nothing (a change of focus)
+	}
 	m.width, m.height = w, h
 	m.refresh()
 }

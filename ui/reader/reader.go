@@ -104,6 +104,9 @@ func New(lesson string, th theme.Theme) Model {
 
 // SetSize sets the pane size.
 func (m *Model) SetSize(w, h int) {
+	if w == m.vp.Width() && h == m.vp.Height() {
+		return // a layout that moved nothing (a change of focus)
+	}
 	m.vp.SetWidth(w)
 	m.vp.SetHeight(h)
 	m.render()
