@@ -59,7 +59,9 @@ func Render(markdown string, width int, dark bool) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	return r.Render(Reflow(markdown))
+	// Glamour sets code in the wrap width less its margins.
+	out, err := r.Render(protectBreaks(wrapCode(Reflow(markdown), max(20, width-2)-4)))
+	return restoreBreaks(out), err
 }
 
 func boolPtr(b bool) *bool { return &b }
