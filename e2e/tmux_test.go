@@ -6,6 +6,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -91,6 +92,26 @@ func (s *session) exited() bool {
 	return err != nil || strings.HasPrefix(string(out), "1") || !strings.Contains(string(out), "neurotutor")
 }
 
+// textPercent finds how far down the text pane is scrolled.
+var textPercent = regexp.MustCompile(`(\d+)% `)
+
+// waitForScroll waits until the text is scrolled from the top, and
+// returns how far.
+func (s *session) waitForScroll() string {
+	s.t.Helper()
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		scr := s.screen()
+		if p := textPercent.FindStringSubmatch(scr); p != nil && p[1] != "0" {
+			return p[1]
+		}
+		if time.Now().After(deadline) {
+			s.t.Fatalf("the text stays at the top:\n%s", scr)
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+}
+
 func TestInTmux(t *testing.T) {
 	if _, err := exec.LookPath("tmux"); err != nil {
 		t.Skip("tmux is not installed; install it (apt-get install tmux) to run the end-to-end test")
@@ -107,8 +128,12 @@ func TestInTmux(t *testing.T) {
 	s.waitFor("⏸ paused")
 	s.keys("r")
 	s.waitFor("t = 0 ms", "Run reset")
+	s.keys("PageDown", "PageDown")
+	scrolled := s.waitForScroll()
 	s.keys("Tab")
 	s.waitFor("Lab ◂ keys")
+	s.keys("Right") // n from 4 to 5 units: left where it is
+	s.waitFor("n   5")
 	s.keys("?")
 	s.waitFor("Keys", "run/pause", "? or esc closes")
 	s.keys("Escape")
@@ -134,11 +159,13 @@ func TestInTmux(t *testing.T) {
 		t.Fatalf("progress not saved with last = wta: %v %s", err, data)
 	}
 
-	// No argument resumes the last lesson, at 80×24: text and lab switch.
+	// No argument resumes the last lesson, at 80×24: text and lab switch,
+	// the text scrolled as it was left and the lab with n = 5.
 	s2 := start(t, bin, state, 80, 24, "--paused")
 	s2.waitFor("Winner-take-all", "[Text]│ Lab")
+	t.Logf("text left at %s%% at 120×40, resumed at %s%% at 80×24", scrolled, s2.waitForScroll())
 	s2.keys("Tab")
-	s2.waitFor("⏸ paused", "Challenge")
+	s2.waitFor("⏸ paused", "Challenge", "n   5", "values from last time")
 	s2.keys("q")
 }
 

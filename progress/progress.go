@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
@@ -163,6 +164,21 @@ func (s *Store) MarkSolved(lesson, challenge string) (bool, error) {
 	l.Solved = append(l.Solved, challenge)
 	slices.Sort(l.Solved)
 	return true, s.Save()
+}
+
+// SetPlace records where the learner left a lesson and saves. It reports
+// whether anything changed.
+func (s *Store) SetPlace(id string, p Place) (bool, error) {
+	l := s.lesson(id)
+	if l.Place != nil && placeEqual(*l.Place, p) {
+		return false, nil
+	}
+	l.Place, l.placed = &p, true
+	return true, s.Save()
+}
+
+func placeEqual(a, b Place) bool {
+	return a.Scroll == b.Scroll && a.Seed == b.Seed && maps.Equal(a.Params, b.Params)
 }
 
 // Solved reports whether a challenge has been met.

@@ -12,7 +12,18 @@ import (
 type Lesson struct {
 	Read   bool     // scrolled to the end of the text
 	Solved []string // ids of challenges met, sorted
+	Place  *Place   // where the learner left it; nil if never left
 	extra  map[string]json.RawMessage
+	// placed says this program set Place, so a merge keeps it.
+	placed bool
+}
+
+// Place is where the learner left a lesson, to come back to: how far down
+// the text, and the lab's parameter values and seed.
+type Place struct {
+	Scroll float64            `json:"scroll"`           // 0–1 of the way down the text
+	Params map[string]float64 `json:"params,omitempty"` // lab parameters by key
+	Seed   uint64             `json:"seed,omitempty"`   // the lab's seed; 0: the lesson's
 }
 
 // State is everything saved. Fields this version does not know (written
@@ -27,8 +38,9 @@ type State struct {
 func newState() State { return State{Version: Version, Lessons: map[string]*Lesson{}} }
 
 // merge takes in what another program saved: lessons read and challenges
-// met are the union; the lesson last open stays this program's unless it
-// has none; unknown fields this store lacks are added.
+// met are the union; the lesson last open, and each lesson's place, stay
+// this program's unless it has none; unknown fields this store lacks are
+// added.
 func (s *State) merge(disk State) {
 	if s.Last == "" {
 		s.Last = disk.Last
@@ -46,6 +58,9 @@ func (s *State) merge(disk State) {
 			}
 		}
 		slices.Sort(l.Solved)
+		if !l.placed {
+			l.Place = dl.Place
+		}
 		l.extra = mergeExtra(l.extra, dl.extra)
 	}
 	s.extra = mergeExtra(s.extra, disk.extra)
@@ -79,7 +94,7 @@ func read(path string) (State, error) {
 // The known fields' names in the file.
 var (
 	stateFields  = []string{"version", "last", "lessons"}
-	lessonFields = []string{"read", "solved"}
+	lessonFields = []string{"read", "solved", "place"}
 )
 
 func (s *State) decode(data []byte) error {
@@ -106,7 +121,7 @@ func (s *State) decode(data []byte) error {
 			return fmt.Errorf("lesson %s: %w", id, err)
 		}
 		l := &Lesson{}
-		for k, dst := range map[string]any{"read": &l.Read, "solved": &l.Solved} {
+		for k, dst := range map[string]any{"read": &l.Read, "solved": &l.Solved, "place": &l.Place} {
 			if v, ok := lraw[k]; ok {
 				if err := json.Unmarshal(v, dst); err != nil {
 					return fmt.Errorf("lesson %s, field %s: %w", id, k, err)
@@ -151,6 +166,9 @@ func (s *State) encode() ([]byte, error) {
 		}
 		if len(l.Solved) > 0 {
 			m["solved"] = l.Solved
+		}
+		if l.Place != nil {
+			m["place"] = l.Place
 		}
 		lessons[id] = m
 	}

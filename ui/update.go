@@ -8,6 +8,7 @@ import (
 	"github.com/charmbracelet/colorprofile"
 
 	"github.com/neurotutor/neurotutor/lessons"
+	"github.com/neurotutor/neurotutor/progress"
 	"github.com/neurotutor/neurotutor/search"
 	"github.com/neurotutor/neurotutor/ui/contents"
 	"github.com/neurotutor/neurotutor/ui/lab"
@@ -85,6 +86,7 @@ func (m Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 func (m Model) handleKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	typing := m.typing()
 	if key.Matches(msg, m.global.Quit) && (msg.String() == "ctrl+c" || (!m.helpOpen && !typing)) {
+		m.keepPlace()
 		m.stopLab()
 		m.sweepCancel()
 		return m, tea.Quit
@@ -120,6 +122,7 @@ func (m Model) handleKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	lk := m.lessonKeys
 	switch {
 	case key.Matches(msg, lk.Contents):
+		m.keepPlace()
 		m.stopLab()
 		m.screen = screenContents
 		m.contents.Select(m.lesson.ID)
@@ -157,6 +160,7 @@ func (m *Model) open(l *lessons.Lesson) tea.Cmd {
 // openLesson builds the reader and lab for a lesson and records it as the
 // last one open. It returns the lab's first tick when it auto-runs.
 func (m *Model) openLesson(l *lessons.Lesson) tea.Cmd {
+	m.keepPlace()
 	m.stopLab()
 	m.sweepCancel()
 	m.study.overlay, m.study.searching = noOverlay, false
@@ -166,6 +170,7 @@ func (m *Model) openLesson(l *lessons.Lesson) tea.Cmd {
 	m.reader.SetHeadings(search.Headings(m.cat.Markdown(l)))
 	m.labOK = false
 	m.labs++
+	fromCommandLine := m.startState != nil && m.startState.lesson == l.ID
 	model, err := m.reg.New(l.Lab.Model)
 	if err == nil {
 		m.lab, err = lab.New(m.labs, m.withStartState(l), model, m.store.Lesson(l.ID).Solved, m.theme)
@@ -176,12 +181,32 @@ func (m *Model) openLesson(l *lessons.Lesson) tea.Cmd {
 	} else {
 		m.labOK = true
 	}
+	if p := m.store.Lesson(l.ID).Place; p != nil {
+		m.reader.SetPosition(p.Scroll)
+		if m.labOK && !fromCommandLine {
+			m.lab.Restore(p.Params, p.Seed)
+		}
+	}
 	m.setFocus(false)
 	m.save(m.store.SetLast(l.ID))
 	if m.labOK && m.autoRun {
 		return m.lab.Start()
 	}
 	return nil
+}
+
+// keepPlace records where the learner leaves the open lesson: the text's
+// scroll position and the lab's changed values, for coming back to it in
+// this session or the next.
+func (m *Model) keepPlace() {
+	if m.lesson == nil || m.screen != screenLesson {
+		return
+	}
+	p := progress.Place{Scroll: m.reader.Position()}
+	if m.labOK {
+		p.Params, p.Seed = m.lab.Place()
+	}
+	m.save(m.store.SetPlace(m.lesson.ID, p))
 }
 
 func (m *Model) stopLab() {

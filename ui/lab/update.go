@@ -266,10 +266,7 @@ func (m *Model) nudge(n int) tea.Cmd {
 // toStart puts the selected parameter back to the lesson's starting value.
 func (m *Model) toStart() tea.Cmd {
 	p := m.controls[m.sel]
-	v, ok := m.lesson.Lab.Params.Lookup(p.Key)
-	if !ok {
-		v = p.Default
-	}
+	v := m.startValue(p)
 	if cur, _ := m.run.Model.Get(p.Key); cur == v {
 		return nil
 	}
