@@ -92,7 +92,8 @@ func (m *Model) openShare() tea.Cmd {
 		th.Subtle.Render("Both lines were sent to the clipboard (OSC 52), where the terminal allows it.") + "\n" +
 		th.Subtle.Render("Parameters changed while running (live) are not replayed by --duration.") + "\n\n" +
 		th.Subtle.Render("esc closes")
-	box := th.Overlay.Width(min(m.width-2, max(lipgloss.Width(lesson), lipgloss.Width(simRun))+6)).Render(body)
+	// Wide enough for the notes on one line each, wider for long commands.
+	box := th.Overlay.Width(min(m.width-2, max(78, lipgloss.Width(lesson)+6, lipgloss.Width(simRun)+6))).Render(body)
 	m.study.share = lipgloss.Place(m.width, m.height-2, lipgloss.Center, lipgloss.Center, box)
 	m.study.overlay = shareOverlay
 	return tea.SetClipboard(lesson + "\n" + simRun + "\n")

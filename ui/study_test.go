@@ -112,6 +112,8 @@ func TestSweepInLab(t *testing.T) {
 	files, _ := filepath.Glob(filepath.Join(dir, "neurotutor-wta-sweep-beta-seed1.*"))
 	if s := screen(m); len(files) != 2 || !strings.Contains(s, "Saved the sweep") {
 		t.Errorf("e in the sweep wrote %v:\n%s", files, s)
+	} else if lines := strings.Split(s, "\n"); !strings.Contains(lines[len(lines)-1], "esc closes") {
+		t.Errorf("with the sweep open the key line is not the overlay's: %q", lines[len(lines)-1])
 	} else if b, _ := os.ReadFile(files[0]); !strings.HasPrefix(string(b), "beta,winner,active,") {
 		t.Errorf("the sweep CSV does not read like sim sweep's: %.60q", b)
 	}

@@ -40,8 +40,6 @@ func (m Model) content() string {
 	switch {
 	case m.study.searching:
 		foot = ansi.Truncate(m.searchLine(), m.width, "…")
-	case m.study.overlay != noOverlay && m.status == "":
-		foot = m.theme.Subtle.Render(" esc closes · ctrl+c quits")
 	}
 	bodyH := max(0, m.height-1-strings.Count(foot, "\n")-1) // a long status takes rows from the body
 	if m.study.overlay != noOverlay {
@@ -118,6 +116,9 @@ func (m Model) header() string {
 // footer is the key line, under any status message wrapped in full.
 func (m Model) footer() string {
 	keys := m.keyLine()
+	if m.study.overlay != noOverlay && !m.study.searching {
+		keys = m.theme.Subtle.Render(" esc closes · ctrl+c quits")
+	}
 	if m.status == "" {
 		return keys
 	}
