@@ -13,9 +13,8 @@ const (
 	dopCue   = 10   // bin of the cue: 500 ms into the trial
 	dopFeat  = dopSteps - dopCue
 	dopCells = 7   // cells of the distributional population
-	dopRows  = 60  // trials kept for the heat grid
 	dopWin   = 10  // trials averaged by the windowed metrics
-	dopHist  = 600 // trials kept for the learning curve
+	dopHist  = 600 // trials kept for the learning curve and the heat grid
 )
 
 // Dopamine is temporal-difference learning of reward prediction in a
@@ -84,12 +83,10 @@ type Dopamine struct {
 	cur, curV          [dopSteps]float64
 	first, last, lastV [dopSteps]float64
 
-	grid [dopRows][dopSteps]float64 // δ of recent trials, a ring
-
-	// Learning curve, a ring of the last dopHist trials: δ at the cue and
-	// at the reward time, and whether that trial was rewarded.
-	hCue, hRew [dopHist]float64
-	hGot       [dopHist]bool
+	// δ through each of the last dopHist trials, and whether the trial
+	// was rewarded: rings indexed by trial number mod dopHist.
+	hist [dopHist][dopSteps]float64
+	hGot [dopHist]bool
 
 	cueWin, rewWin, omitWin window
 	lastRew, lastOmit       float64
@@ -272,9 +269,7 @@ func (m *Dopamine) endTrial() {
 		m.first = m.cur
 	}
 	m.last, m.lastV = m.cur, m.curV
-	m.grid[m.trials%dopRows] = m.cur
-	h := m.trials % dopHist
-	m.hCue[h], m.hRew[h], m.hGot[h] = dCue, dRew, m.rewarded
+	m.hist[m.trials%dopHist], m.hGot[m.trials%dopHist] = m.cur, m.rewarded
 	m.trials++
 }
 

@@ -1,6 +1,7 @@
 package learning
 
 import (
+	"fmt"
 	"math"
 
 	"github.com/neurotutor/neurotutor/sim"
@@ -13,7 +14,7 @@ func (m *Dopamine) describe() sim.Info {
 		Summary:  "temporal-difference learning in a conditioning task: the dopamine-like error moves from the reward to the cue",
 		DT:       dopDT,
 		StepNote: "one 50 ms bin of a 3 s conditioning trial per step; the cue at 500 ms",
-		Window:   3 * dopSteps * dopDT, Speed: 12000,
+		Window:   3 * dopSteps * dopDT, Speed: 15000,
 		Params: m.Specs(),
 		Metrics: []sim.Metric{
 			{Key: "trials", Label: "trials", Help: "conditioning trials completed"},
@@ -24,8 +25,8 @@ func (m *Dopamine) describe() sim.Info {
 			{Key: "delta_reward_avg", Label: "δ reward, mean", Help: "δ at the reward, mean of the last 10 rewarded trials"},
 			{Key: "delta_omit_avg", Label: "δ omission, mean", Help: "δ at the reward time, mean of the last 10 trials without reward (0 before one)"},
 			{Key: "v_pred", Label: "predicted r", Help: "value V one bin before the reward: the reward the critic expects (p·r once learnt)"},
-			{Key: "transfer_trial", Label: "cue > reward at trial", Help: "first rewarded trial whose δ at the cue exceeded its δ at the reward (0: not yet)"},
-			{Key: "bump_max", Label: "largest δ between", Help: "largest δ strictly between cue and reward, over all trials so far"},
+			{Key: "transfer_trial", Label: "cue wins at trial", Help: "first rewarded trial whose δ at the cue exceeded its δ at the reward and 0.1·r (0: not yet)"},
+			{Key: "bump_max", Label: "bump", Help: "largest δ strictly between cue and reward, over all trials so far"},
 			{Key: "spread", Label: "optimist − pessimist", Help: "distributional cells: predicted reward of the most optimistic cell minus the most pessimistic"},
 		},
 		Signals: []sim.Signal{
@@ -34,16 +35,16 @@ func (m *Dopamine) describe() sim.Info {
 			{Key: "reward", Label: "reward"},
 		},
 		Plots: []sim.PlotSpec{
-			{Key: "trial", Title: "δ within a trial: first vs latest (cue at 0 ms)", Kind: sim.PlotXY,
+			{Key: "trial", Title: "δ in a trial: the first and the latest", Kind: sim.PlotXY,
 				XLabel: "time from cue (ms)", YLabel: "δ"},
-			{Key: "grid", Title: "δ by trial (rows, newest at the bottom) and time", Kind: sim.PlotGrid},
+			{Key: "grid", Title: "δ by trial and time (colour: ±√|δ/r|)", Kind: sim.PlotGrid},
 			{Key: "learning", Title: "δ at the cue and at the reward, by trial", Kind: sim.PlotXY,
 				XLabel: "trial", YLabel: "δ"},
-			{Key: "value", Title: "Value V within the latest trial, and its converged form", Kind: sim.PlotXY,
+			{Key: "value", Title: "Value V in the latest trial, and its limit", Kind: sim.PlotXY,
 				XLabel: "time from cue (ms)", YLabel: "V"},
 			{Key: "dist", Title: "Distributional cells: predicted reward by optimism τ", Kind: sim.PlotXY,
 				XLabel: "optimism τ = α⁺/(α⁺ + α⁻)", YLabel: "predicted r"},
-			{Key: "trace", Title: "δ and reward over the last three trials", Kind: sim.PlotTrace,
+			{Key: "trace", Title: "δ and reward, the last three trials", Kind: sim.PlotTrace,
 				Signals: []string{"delta", "reward"}},
 		},
 	}
@@ -67,6 +68,9 @@ func (m *Dopamine) Metrics(dst []float64) {
 	dst[7] = m.Prediction()
 	dst[8] = float64(m.transfer)
 	dst[9] = m.bumpMax
+	if m.bumpMax < 1e-9 {
+		dst[9] = 0 // rounding error of a wave that never started (λ = 1)
+	}
 	dst[10] = m.CellPrediction(dopCells-1) - m.CellPrediction(0)
 }
 
@@ -126,31 +130,80 @@ func (m *Dopamine) plotTrial(dst *sim.PlotData) {
 	dst.YMin, dst.YMax = lo-pad, hi+pad
 }
 
-func (m *Dopamine) plotGrid(dst *sim.PlotData) {
-	rows := min(m.trials, dopRows)
-	g := dst.AddGrid("rows: trials, newest last; columns: 0–3 s, cue at 0.5 s", rows, dopSteps)
-	for r := range rows {
-		copy(g.V[r*dopSteps:(r+1)*dopSteps], m.grid[(m.trials-rows+r)%dopRows][:])
+// The heat grid shows at most dopGridRows trials, one row each, and the
+// bins from 300 ms before the cue to the trial's end: 28 × 56 cells fill a
+// half-block grid of 56 × 14 characters without dropping a bin.
+const (
+	dopGridRows = 28
+	dopGridFrom = dopCue - 6
+)
+
+// gridTrials picks the trials the heat grid shows: every stride-th trial
+// from first, stride the smallest power of two that fits the trials kept
+// into dopGridRows rows, so rows stay put as trials are added.
+func (m *Dopamine) gridTrials() (first, stride, rows int) {
+	first = max(0, m.trials-dopHist)
+	stride = 1
+	for dopGridRows*stride < m.trials-first {
+		stride *= 2
 	}
-	g.Min, g.Max = -m.scale(), m.scale()
+	first = (first + stride - 1) / stride * stride
+	return first, stride, (m.trials - first + stride - 1) / stride
+}
+
+func (m *Dopamine) plotGrid(dst *sim.PlotData) {
+	first, stride, rows := m.gridTrials()
+	every := ""
+	if stride > 1 {
+		every = fmt.Sprintf(" (every %d%s)", stride, ordinal(stride))
+	}
+	// The columns run from binMS(dopGridFrom) to binMS(dopSteps−1).
+	title := fmt.Sprintf("trials %d–%d%s ↓ · −0.3 to 2.45 s from cue →", first+1, max(first+1, m.trials), every)
+	cols := dopSteps - dopGridFrom
+	g := dst.AddGrid(title, rows, cols)
+	sc := m.scale()
+	for r := range rows {
+		row := m.hist[(first+r*stride)%dopHist][dopGridFrom:]
+		for c, d := range row {
+			// Signed square root: the small bump crossing the delay
+			// stands out from zero, while ±r stay at the ends.
+			g.V[r*cols+c] = math.Copysign(math.Sqrt(math.Min(math.Abs(d)/sc, 1)), d)
+		}
+	}
+	g.Min, g.Max = -1, 1
+}
+
+// ordinal is the English suffix of n: "st", "nd", "rd" or "th".
+func ordinal(n int) string {
+	switch {
+	case n%100 >= 11 && n%100 <= 13:
+		return "th"
+	case n%10 == 1:
+		return "st"
+	case n%10 == 2:
+		return "nd"
+	case n%10 == 3:
+		return "rd"
+	}
+	return "th"
 }
 
 func (m *Dopamine) plotLearning(dst *sim.PlotData) {
-	n0 := max(0, m.trials-dopHist)
+	n0, rb := max(0, m.trials-dopHist), m.rewardBin()
 	cue := dst.AddSeries("cue", false)
 	for t := n0; t < m.trials; t++ {
-		cue.Add(float64(t+1), m.hCue[t%dopHist])
+		cue.Add(float64(t+1), m.hist[t%dopHist][dopCue])
 	}
 	rew := dst.AddSeries("reward", false)
 	for t := n0; t < m.trials; t++ {
 		if m.hGot[t%dopHist] {
-			rew.Add(float64(t+1), m.hRew[t%dopHist])
+			rew.Add(float64(t+1), m.hist[t%dopHist][rb])
 		}
 	}
 	omit := dst.AddSeries("omission", true)
 	for t := n0; t < m.trials; t++ {
 		if !m.hGot[t%dopHist] {
-			omit.Add(float64(t+1), m.hRew[t%dopHist])
+			omit.Add(float64(t+1), m.hist[t%dopHist][rb])
 		}
 	}
 	x1 := float64(max(m.trials, 10))

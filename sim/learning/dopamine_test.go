@@ -299,20 +299,39 @@ func TestDopaminePlots(t *testing.T) {
 	if len(d.Grids) != 1 || d.Grids[0].Rows != 0 {
 		t.Fatalf("before any trial the grid has %d grids, %v", len(d.Grids), d.Grids)
 	}
-	runTrials(m, 75)
-	d.Reset()
-	m.Plot("grid", &d)
-	if g := d.Grids[0]; g.Rows != dopRows || g.Cols != dopSteps || g.V[len(g.V)-dopSteps+dopCue] != m.last[dopCue] {
-		t.Errorf("after 75 trials: grid %d×%d, last row's cue %g, want %d×%d and %g", g.Rows, g.Cols,
-			g.V[len(g.V)-dopSteps+dopCue], dopRows, dopSteps, m.last[dopCue])
-	}
-	d.Reset()
-	m.Plot("learning", &d)
-	if n := len(d.Series[0].X); n != 75 {
-		t.Errorf("learning curve has %d cue points, want 75", n)
-	}
-	if nr, no := len(d.Series[1].X), len(d.Series[2].X); nr+no != 75 || nr == 0 || no == 0 {
-		t.Errorf("learning curve: %d rewarded and %d omitted trials, want both, 75 in all", nr, no)
+	// Every trial while they fit, then every 2nd, 4th… from trial 1, then
+	// the last dopHist trials.
+	for _, c := range []struct{ trials, first, stride, rows int }{
+		{1, 0, 1, 1}, {28, 0, 1, 28}, {29, 0, 2, 15}, {75, 0, 4, 19}, {448, 0, 16, 28}, {449, 0, 32, 15},
+		{700, 128, 32, 18},
+	} {
+		runTrials(m, c.trials-m.Trials())
+		first, stride, rows := m.gridTrials()
+		if first != c.first || stride != c.stride || rows != c.rows {
+			t.Errorf("after %d trials the grid shows %d rows, every %d from trial %d; want %d rows, every %d from %d",
+				c.trials, rows, stride, first+1, c.rows, c.stride, c.first+1)
+		}
+		d.Reset()
+		m.Plot("grid", &d)
+		g := d.Grids[0]
+		// The reward column: δ = 1 − V ≥ 0 in a rewarded trial, −V ≤ 0 in
+		// an omitted one, drawn as ±√|δ|.
+		last := (first + (rows-1)*stride) % dopHist
+		dRew := m.hist[last][m.rewardBin()]
+		cell := math.Copysign(math.Sqrt(math.Abs(dRew)), dRew)
+		if got := g.V[(rows-1)*g.Cols+m.rewardBin()-dopGridFrom]; g.Rows != rows || g.Cols != dopSteps-dopGridFrom || got != cell {
+			t.Errorf("after %d trials: grid %d×%d (%q), last row's reward cell %g; want %d rows and %g", c.trials,
+				g.Rows, g.Cols, g.Title, got, rows, cell)
+		}
+		d.Reset()
+		m.Plot("learning", &d)
+		want := min(c.trials, dopHist)
+		if n := len(d.Series[0].X); n != want {
+			t.Errorf("after %d trials the learning curve has %d cue points, want %d", c.trials, n, want)
+		}
+		if nr, no := len(d.Series[1].X), len(d.Series[2].X); nr+no != want {
+			t.Errorf("after %d trials the learning curve has %d rewarded and %d omitted trials, want %d in all", c.trials, nr, no, want)
+		}
 	}
 }
 
