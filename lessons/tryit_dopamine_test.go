@@ -26,7 +26,7 @@ func init() {
 		quoted{"dopamine", "a burst of about +0.50 (delta_reward_avg)", "p_reward=0.5", 300000, "delta_reward_avg", 0.50, 0.01},
 		quoted{"dopamine", "a dip of about −0.49 (delta_omit_avg)", "p_reward=0.5", 300000, "delta_omit_avg", -0.49, 0.01},
 		quoted{"dopamine", "v_pred reads 0.68 at trial 100", "p_reward=0.5", 300000, "v_pred", 0.68, 0.01},
-		quoted{"dopamine", "spread (their difference) reads 0.76 at trial 100", "p_reward=0.5", 300000, "spread", 0.76, 0.01},
+		quoted{"dopamine", "spread, their difference, reads 0.76 at trial 100", "p_reward=0.5", 300000, "spread", 0.76, 0.01},
 		quoted{"dopamine", "After 100 trials the cue response is 0.4456", "interval=2000 lambda=0.9", 300000, "delta_cue", 0.4456, 0.00005},
 	)
 }

@@ -34,10 +34,10 @@ const (
 //	eᵢ(t) = γλ·eᵢ(t−1) + xᵢ(t)          (eligibility trace, reset each trial)
 //	Δwᵢ = α·δ(t)·eᵢ(t−1)
 //
-// δ is the dopamine signal. The 1997 paper writes δ(t) = r(t) + γV(t+1) −
-// V(t) with V(t) counting the reward at t; the δ here is the same signal one
-// bin later, placed at the bin of the event that caused it. λ = 0 is their
-// TD(0) rule, λ > 0 TD(λ) (Sutton 1988, Machine Learning 3:9–44), whose
+// δ is the dopamine signal. Written as r(t) + γV(t+1) − V(t), with V(t)
+// counting the reward at t, it is the same signal one bin earlier; here it
+// sits in the bin of the event that causes it. λ = 0 is the TD(0) rule of
+// those papers, λ > 0 TD(λ) (Sutton 1988, Machine Learning 3:9–44), whose
 // trace makes the rule a three-factor rule: presynaptic activity leaves a
 // decaying eligibility that a later δ turns into a weight change.
 //

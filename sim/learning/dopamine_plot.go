@@ -14,7 +14,7 @@ func (m *Dopamine) describe() sim.Info {
 		Summary:  "temporal-difference learning in a conditioning task: the dopamine-like error moves from the reward to the cue",
 		DT:       dopDT,
 		StepNote: "one 50 ms bin of a 3 s conditioning trial per step; the cue at 500 ms",
-		Window:   3 * dopSteps * dopDT, Speed: 15000,
+		Window:   30 * dopSteps * dopDT, Speed: 15000, // 30 trials, every step kept
 		Params: m.Specs(),
 		Metrics: []sim.Metric{
 			{Key: "trials", Label: "trials", Help: "conditioning trials completed"},
@@ -44,8 +44,8 @@ func (m *Dopamine) describe() sim.Info {
 				XLabel: "time from cue (ms)", YLabel: "V"},
 			{Key: "dist", Title: "Distributional cells: predicted reward by optimism τ", Kind: sim.PlotXY,
 				XLabel: "optimism τ = α⁺/(α⁺ + α⁻)", YLabel: "predicted r"},
-			{Key: "trace", Title: "δ and reward, the last three trials", Kind: sim.PlotTrace,
-				Signals: []string{"delta", "reward"}},
+			{Key: "trace", Title: "δ over the last 30 trials, as a recording", Kind: sim.PlotTrace,
+				Signals: []string{"delta"}},
 		},
 	}
 }
