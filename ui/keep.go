@@ -73,7 +73,7 @@ func (m Model) shareCommands() (simRun, lesson string) {
 	seed := fmt.Sprintf("--seed %d", run.Seed())
 	dur := ""
 	if t := float64(run.Steps()) * info.DT; t > 0 {
-		dur = "--duration " + sim.FormatValue(roundMS(t))
+		dur = "--duration " + sim.FormatValue(min(roundMS(t), export.MaxDuration))
 	}
 	simRun = export.Command(append(append([]string{"neurotutor sim run", info.ID}, export.SetFlags(info.Params, values, def)...), seed, dur)...)
 	lesson = export.Command(append(append([]string{"neurotutor", l.ID}, export.SetFlags(info.Params, values, start)...), seed)...)
@@ -83,6 +83,15 @@ func (m Model) shareCommands() (simRun, lesson string) {
 func roundMS(t float64) float64 { return float64(int64(t*1e6+0.5)) / 1e6 }
 
 // openShare shows the commands and copies the lesson link with OSC 52.
+// longRunNote says when the run is longer than sim run replays, else "".
+func (m Model) longRunNote() string {
+	run := m.lab.Run()
+	if float64(run.Steps())*run.Info().DT <= export.MaxDuration {
+		return ""
+	}
+	return m.theme.Subtle.Render(fmt.Sprintf("This run is longer than sim run's limit: the command replays its first %d ms.", export.MaxDuration)) + "\n"
+}
+
 func (m *Model) openShare() tea.Cmd {
 	simRun, lesson := m.shareCommands()
 	th := m.theme
@@ -90,7 +99,7 @@ func (m *Model) openShare() tea.Cmd {
 		th.Subtle.Render("Open the lesson in this state:") + "\n  " + th.Accent.Render(lesson) + "\n\n" +
 		th.Subtle.Render("Run it headless (the run so far, as CSV with --format csv):") + "\n  " + th.Accent.Render(simRun) + "\n\n" +
 		th.Subtle.Render("Both lines were sent to the clipboard (OSC 52), where the terminal allows it.") + "\n" +
-		th.Subtle.Render("Parameters changed while running (live) are not replayed by --duration.") + "\n\n" +
+		th.Subtle.Render("Parameters changed while running (live) are not replayed by --duration.") + "\n" + m.longRunNote() + "\n" +
 		th.Subtle.Render("esc closes")
 	// Wide enough for the notes on one line each, wider for long commands.
 	box := th.Overlay.Width(min(m.width-2, max(78, lipgloss.Width(lesson)+6, lipgloss.Width(simRun)+6))).Render(body)

@@ -17,7 +17,7 @@ import (
 )
 
 // maxDuration bounds `sim run --duration`, in ms of simulated time.
-const maxDuration = 600_000
+const maxDuration = export.MaxDuration
 
 // maxSamples bounds the rows `sim run` prints unless --every asks for more.
 const maxSamples = 20_000

@@ -6,6 +6,10 @@ import (
 	"github.com/neurotutor/neurotutor/sim"
 )
 
+// MaxDuration is the longest run `sim run` accepts, in ms of simulated
+// time.
+const MaxDuration = 600_000
+
 // SetFlags writes "--set key=value" for every parameter whose value
 // differs from base(key), choice parameters first (a choice such as a
 // neuron type may set other parameters, which must come after it), then
