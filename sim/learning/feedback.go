@@ -72,10 +72,8 @@ func NewFeedback() *Feedback {
 	m := &Feedback{Params: sim.NewParams("feedback")}
 	m.Bind(sim.Param{Key: "eta", Label: "η", Min: 0.001, Max: 0.05, Step: 0.001, Default: 0.005,
 		Help: "learning rate (per example)"}, &m.Eta)
-	m.Bind(sim.Param{Key: "hidden", Label: "hidden units", Min: 2, Max: fbMaxH, Step: 1, Default: 20, Integer: true,
-		Help: "units in the tanh hidden layer"}, &m.H)
-	m.Bind(sim.Param{Key: "task", Label: "teacher", Choices: []string{"linear", "nonlinear"}, Default: TaskLinear,
-		Help: "target function: y* = T·x, or a random tanh network"}, &m.Task)
+	m.Bind(hiddenParam, &m.H)
+	m.Bind(taskParam, &m.Task)
 	m.Bind(sim.Param{Key: "noise", Label: "noise", Min: 0, Max: 1, Step: 0.05, Default: 0,
 		Help: "standard deviation of the noise added to training targets"}, &m.Noise)
 	m.Bind(sim.Param{Key: "fb_scale", Label: "feedback scale b", Min: 0.05, Max: 5, Step: 0.05, Default: 1,
@@ -146,12 +144,7 @@ func (m *Feedback) Reset(seed uint64) {
 	}
 	m.testNorm /= fbTest
 	H := m.h
-	m.bp.init(r, H)
-	for i := range H * fbOut {
-		m.b[i] = m.Scale * r.NormFloat64() / math.Sqrt(fbOut)
-	}
-	m.fa.copyFrom(m.bp, H)
-	m.fixed.copyFrom(m.bp, H)
+	startTogether(r, H, m.b, m.Scale, []*net{m.bp, m.fa, m.fixed})
 	m.rng = r
 	m.angle = 90
 	m.evaluate()
@@ -162,8 +155,7 @@ func (m *Feedback) Time() float64 { return m.t }
 
 // Step draws one example and trains the three networks on it.
 func (m *Feedback) Step() {
-	drawInput(m.rng, m.x[:])
-	m.teacher.teach(m.x[:], m.ystar[:])
+	m.teacher.example(m.rng, m.x[:], m.ystar[:])
 	for k := range m.ystar {
 		m.ystar[k] += m.Noise * m.rng.NormFloat64()
 	}

@@ -10,5 +10,6 @@ func Models() []sim.Factory {
 		func() sim.Model { return NewFeedback() },
 		func() sim.Model { return NewForgetting() },
 		func() sim.Model { return NewWakeSleep() },
+		func() sim.Model { return NewCredit() },
 	}
 }

@@ -3,6 +3,8 @@ package learning
 import (
 	"math"
 	"math/rand/v2"
+
+	"github.com/neurotutor/neurotutor/sim"
 )
 
 // The two-layer network and the random teacher shared by the models that
@@ -14,6 +16,14 @@ const (
 	fbTeachH = 20  // hidden units of the nonlinear teacher
 	fbTeachG = 2.0 // gain of the nonlinear teacher's hidden layer
 )
+
+// hiddenParam is the width of the models' hidden layer.
+var hiddenParam = sim.Param{Key: "hidden", Label: "hidden units", Min: 2, Max: fbMaxH, Step: 1, Default: 20, Integer: true,
+	Help: "units in the tanh hidden layer"}
+
+// taskParam chooses the models' random teacher.
+var taskParam = sim.Param{Key: "task", Label: "teacher", Choices: []string{"linear", "nonlinear"}, Default: TaskLinear,
+	Help: "the random teacher: a linear map, y* = T·x, or a tanh network, y* = T₂·tanh(T₁·x)"}
 
 // Teachers, the values of the models' "task" parameter.
 const (
@@ -75,6 +85,19 @@ func (n *net) init(r *rand.Rand, H int) {
 	}
 	for i := range fbOut * H {
 		n.w2[i] = r.NormFloat64() / math.Sqrt(float64(H))
+	}
+}
+
+// startTogether draws the first network's weights and the H×fbOut
+// feedback matrix b, with N(0, (scale/√fbOut)²) entries, from r, and
+// gives every other network the first one's weights.
+func startTogether(r *rand.Rand, H int, b []float64, scale float64, nets []*net) {
+	nets[0].init(r, H)
+	for i := range H * fbOut {
+		b[i] = scale * r.NormFloat64() / math.Sqrt(fbOut)
+	}
+	for _, n := range nets[1:] {
+		n.copyFrom(nets[0], H)
 	}
 }
 
@@ -182,6 +205,13 @@ func (t *teacher) teach(x, y []float64) {
 		}
 		y[k] = a
 	}
+}
+
+// example draws an input x ~ N(0, I) from r and writes its noise-free
+// target into y.
+func (t *teacher) example(r *rand.Rand, x, y []float64) {
+	drawInput(r, x)
+	t.teach(x, y)
 }
 
 // drawInput fills x with independent N(0, 1) values from r.
