@@ -15,30 +15,30 @@ func (m *Credit) describe() sim.Info {
 		Window:   50000, Speed: 2500,
 		Params: m.Specs(),
 		Metrics: []sim.Metric{
-			{Key: "acc_bp", Label: "BP", Unit: "%", Help: "backprop's accuracy on 500 held-out examples (chance 20%)"},
-			{Key: "acc_fa", Label: "FA", Unit: "%", Help: "feedback alignment's held-out accuracy"},
-			{Key: "acc_np", Label: "NP", Unit: "%", Help: "node perturbation's held-out accuracy"},
-			{Key: "bp_avg", Label: "BP, last 1000", Unit: "%", Help: "backprop's accuracy averaged over the last 1000 examples (5 measurements)"},
-			{Key: "fa_avg", Label: "FA, last 1000", Unit: "%", Help: "feedback alignment's accuracy averaged over the last 1000 examples"},
-			{Key: "np_avg", Label: "NP, last 1000", Unit: "%", Help: "node perturbation's accuracy averaged over the last 1000 examples"},
-			{Key: "angle_fa", Label: "∠ FA vs gradient", Unit: "deg", Help: "running mean angle between FA's hidden update and the true gradient"},
-			{Key: "angle_np", Label: "∠ NP vs gradient", Unit: "deg", Help: "running mean angle between NP's hidden update and the true gradient"},
-			{Key: "np_gap", Label: "BP − NP", Unit: "%", Help: "how far NP trails BP, over the last 1000 examples (percentage points)"},
+			{Key: "acc_bp", Label: "BP", Unit: "%", Help: "backprop's latest accuracy on 500 held-out examples (chance 20%)"},
+			{Key: "acc_fa", Label: "FA", Unit: "%", Help: "feedback alignment's latest held-out accuracy"},
+			{Key: "acc_np", Label: "NP", Unit: "%", Help: "node perturbation's latest held-out accuracy"},
+			{Key: "bp_avg", Label: "BP avg", Unit: "%", Help: "backprop's held-out accuracy averaged over the last 1000 examples (5 measurements)"},
+			{Key: "fa_avg", Label: "FA avg", Unit: "%", Help: "feedback alignment's held-out accuracy averaged over the last 1000 examples"},
+			{Key: "np_avg", Label: "NP avg", Unit: "%", Help: "node perturbation's held-out accuracy averaged over the last 1000 examples"},
+			{Key: "angle_fa", Label: "∠FA", Unit: "deg", Help: "running mean angle between FA's hidden update and the true gradient"},
+			{Key: "angle_np", Label: "∠NP", Unit: "deg", Help: "running mean angle between NP's hidden update and the true gradient"},
+			{Key: "np_gap", Label: "BP−NP", Unit: "%", Help: "how far NP trails BP, averaged over the last 1000 examples (percentage points)"},
 			{Key: "examples", Label: "examples", Help: "training examples seen so far (by each learner)"},
 		},
 		Signals: []sim.Signal{
-			{Key: "acc_bp", Label: "BP", Unit: "%"},
-			{Key: "acc_fa", Label: "FA", Unit: "%", Dash: sim.DashLong},
-			{Key: "acc_np", Label: "NP", Unit: "%", Dash: sim.DashShort},
+			{Key: "bp_avg", Label: "BP", Unit: "%"},
+			{Key: "fa_avg", Label: "FA", Unit: "%", Dash: sim.DashLong},
+			{Key: "np_avg", Label: "NP", Unit: "%", Dash: sim.DashShort},
 			{Key: "angle_fa", Label: "∠ FA", Unit: "deg", Dash: sim.DashLong},
 			{Key: "angle_np", Label: "∠ NP", Unit: "deg", Dash: sim.DashShort},
 		},
 		Plots: []sim.PlotSpec{
-			{Key: "accuracy", Title: "Held-out accuracy (chance 20%)", Kind: sim.PlotTrace,
-				Signals: []string{"acc_bp", "acc_fa", "acc_np"}, XLabel: "examples", YLabel: "%", YMin: 0, YMax: 100},
-			{Key: "angle", Title: "Hidden update vs true gradient (90° = no help)", Kind: sim.PlotTrace,
+			{Key: "accuracy", Title: "Accuracy, last 1000 examples", Kind: sim.PlotTrace,
+				Signals: []string{"bp_avg", "fa_avg", "np_avg"}, XLabel: "examples", YLabel: "%", YMin: 20, YMax: 100},
+			{Key: "angle", Title: "Update vs true gradient (90° = no help)", Kind: sim.PlotTrace,
 				Signals: []string{"angle_fa", "angle_np"}, XLabel: "examples", YLabel: "deg", YMin: 0, YMax: 120},
-			{Key: "now", Title: "Accuracy over the last 1000 examples", Kind: sim.PlotBars},
+			{Key: "now", Title: "Accuracy over the last 1000 examples", Kind: sim.PlotBars, YLabel: "%"},
 		},
 	}
 }
@@ -59,11 +59,11 @@ func (m *Credit) shown(i int) bool {
 // SignalActive leaves out the signals of the learners not on show.
 func (m *Credit) SignalActive(key string) bool {
 	switch key {
-	case "acc_bp":
+	case "acc_bp", "bp_avg":
 		return m.shown(crBP)
-	case "acc_fa", "angle_fa":
+	case "acc_fa", "fa_avg", "angle_fa":
 		return m.shown(crFA)
-	case "acc_np", "angle_np":
+	case "acc_np", "np_avg", "angle_np":
 		return m.shown(crNP)
 	}
 	return true
@@ -71,22 +71,17 @@ func (m *Credit) SignalActive(key string) bool {
 
 // MetricActive leaves out the metrics of the learners not on show.
 func (m *Credit) MetricActive(key string) bool {
-	switch key {
-	case "bp_avg":
-		return m.shown(crBP)
-	case "fa_avg":
-		return m.shown(crFA)
-	case "np_avg":
-		return m.shown(crNP)
-	case "np_gap":
+	if key == "np_gap" {
 		return m.shown(crBP) && m.shown(crNP)
 	}
 	return m.SignalActive(key)
 }
 
-// Sample records the three accuracies and the two angles.
+// Sample records the three windowed accuracies and the two angles.
 func (m *Credit) Sample(dst []float64) {
-	dst[0], dst[1], dst[2] = m.acc[crBP], m.acc[crFA], m.acc[crNP]
+	for i := range 3 {
+		dst[i] = m.windowed(i)
+	}
 	dst[3], dst[4] = m.angle[crFA], m.angle[crNP]
 }
 

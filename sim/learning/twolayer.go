@@ -23,7 +23,7 @@ var hiddenParam = sim.Param{Key: "hidden", Label: "hidden units", Min: 2, Max: f
 
 // taskParam chooses the models' random teacher.
 var taskParam = sim.Param{Key: "task", Label: "teacher", Choices: []string{"linear", "nonlinear"}, Default: TaskLinear,
-	Help: "the random teacher: a linear map, y* = T·x, or a tanh network, y* = T₂·tanh(T₁·x)"}
+	Help: "a random linear map, y* = T·x, or a random tanh network, y* = T₂·tanh(T₁·x)"}
 
 // Teachers, the values of the models' "task" parameter.
 const (
