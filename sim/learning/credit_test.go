@@ -307,7 +307,7 @@ func TestCreditShowIsDisplayOnly(t *testing.T) {
 		}
 	}
 	m := newCredit(t, map[string]float64{"show": ShowBPFA}, 1)
-	if m.SignalActive("acc_np") || m.MetricActive("np_avg") || m.MetricActive("np_gap") || !m.SignalActive("acc_fa") {
+	if m.SignalActive("np_avg") || m.MetricActive("acc_np") || m.MetricActive("np_gap") || !m.SignalActive("fa_avg") {
 		t.Error("show = BP+FA: NP's signal or metrics still active, or FA's hidden")
 	}
 	var d sim.PlotData
