@@ -63,10 +63,10 @@ const (
 // a three-factor rule: presynaptic activity, the unit's own perturbation,
 // and one global signal L̃ − b broadcast to every synapse. Since
 // E[(L̃ − L)·ξ]/σ² = ∂L/∂(W·input) + O(σ²), the update follows the gradient
-// on average when the baseline b is the noise-free loss L of the same
-// input ("clean"); a running mean of past L̃ over 100 examples ("mean")
-// needs no second pass but adds variance. As a divergence guard, L̃ − b is
-// clipped to ±10 nats.
+// on average for any baseline b that does not depend on ξ: the noise-free
+// loss L of the same input ("clean"), or a running mean of past L̃ over
+// 100 examples ("mean"), which needs no second pass but adds variance. As
+// a divergence guard, L̃ − b is clipped to ±10 nats.
 //
 // The class c is the argmax of the feedback model's random teacher (linear
 // or a tanh network) applied to x; with probability `label_noise` a
