@@ -105,7 +105,20 @@ type Signal struct {
 	// Gaps says the signal is NaN while it has no value (a stage not on
 	// show); plots draw a gap there. Any other NaN is an error.
 	Gaps bool
+	// Dash is how trace plots draw the signal's line.
+	Dash Dash
 }
+
+// Dash is the stroke of a line, so that curves drawn together stay apart
+// without colour (NO_COLOR, plain text).
+type Dash uint8
+
+// The strokes.
+const (
+	DashNone  Dash = iota // a solid line
+	DashLong              // long dashes
+	DashShort             // short dashes
+)
 
 // PlotKind says how a plot is drawn.
 type PlotKind int
@@ -155,6 +168,7 @@ type Series struct {
 	Name   string
 	X, Y   []float64
 	Points bool // draw as separate points rather than a line
+	Dash   Dash // the stroke of a line
 }
 
 // Grid is one 2-D heat grid, row-major.
@@ -219,7 +233,7 @@ func (d *PlotData) AddSeries(name string, points bool) *Series {
 		d.Series = append(d.Series, Series{})
 	}
 	s := &d.Series[n]
-	s.Name, s.Points = name, points
+	s.Name, s.Points, s.Dash = name, points, DashNone
 	s.X, s.Y = s.X[:0], s.Y[:0]
 	return s
 }

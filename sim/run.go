@@ -185,13 +185,15 @@ func (r *Run) FillPlot(spec PlotSpec, dst *PlotData) {
 		if filter != nil && !filter.SignalActive(key) {
 			continue
 		}
-		label := key
+		label, dash := key, DashNone
 		for _, sg := range r.info.Signals {
 			if sg.Key == key {
-				label = sg.Label
+				label, dash = sg.Label, sg.Dash
 			}
 		}
-		r.Trace(key, dst.AddSeries(label, false))
+		s := dst.AddSeries(label, false)
+		s.Dash = dash
+		r.Trace(key, s)
 	}
 	end := r.Model.Time()
 	dst.XMin, dst.XMax = max(0, end-r.info.Window), max(end, r.info.Window)

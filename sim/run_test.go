@@ -89,3 +89,29 @@ func TestAdvanceContextRunsToTheEndOrStops(t *testing.T) {
 		t.Errorf("cancelled after 1000 steps: err %v, %d steps; want context.Canceled soon after", err, r.Steps())
 	}
 }
+
+// dashed is the counter with its signal drawn in long dashes.
+type dashed struct{ counter }
+
+func (m *dashed) Info() Info {
+	info := m.counter.Info()
+	info.Signals = []Signal{{Key: "n", Label: "n", Dash: DashLong}}
+	return info
+}
+
+// TestFillPlotCarriesDash checks that a trace plot's series take their
+// signal's stroke, and that a series reused by AddSeries starts solid.
+func TestFillPlotCarriesDash(t *testing.T) {
+	r := NewRun(&dashed{counter{Params: NewParams("counter")}}, 0, 1)
+	r.Reset(1)
+	r.Advance(5)
+	var d PlotData
+	r.FillPlot(r.Info().Plots[0], &d)
+	if len(d.Series) != 1 || d.Series[0].Dash != DashLong {
+		t.Fatalf("series %+v, want one in long dashes", d.Series)
+	}
+	d.Reset()
+	if s := d.AddSeries("again", false); s.Dash != DashNone {
+		t.Errorf("a reused series keeps dash %d, want solid", s.Dash)
+	}
+}

@@ -7,59 +7,13 @@ import (
 	"github.com/neurotutor/neurotutor/sim"
 )
 
-// Teachers of the feedback model, the values of its "task" parameter.
-const (
-	TaskLinear    = iota // y* = T·x
-	TaskNonlinear        // y* = T₂·tanh(T₁·x)
-)
-
 const (
 	fbDT      = 1.0 // ms per training example
-	fbIn      = 20  // input dimension
-	fbOut     = 5   // output dimension
-	fbMaxH    = 100 // most hidden units
 	fbTest    = 100 // held-out examples for the test loss
 	fbEval    = 50  // steps between test-loss evaluations
 	fbAngleTC = 200 // steps: time constant of the running mean angle
-	fbTeachH  = 20  // hidden units of the nonlinear teacher
-	fbTeachG  = 2.0 // gain of the nonlinear teacher's hidden layer
 	fbClip    = 10  // output errors are clipped to ±fbClip (a divergence guard)
 )
-
-// net is a two-layer network ŷ = W₂·tanh(W₁·x), no biases.
-type net struct {
-	w1 []float64 // H×fbIn, row-major
-	w2 []float64 // fbOut×H
-	h  []float64 // hidden activity for the last input
-	y  [fbOut]float64
-	e  [fbOut]float64 // ŷ − y*
-	d  []float64      // hidden error δ
-}
-
-func newNet() *net {
-	return &net{w1: make([]float64, fbMaxH*fbIn), w2: make([]float64, fbOut*fbMaxH),
-		h: make([]float64, fbMaxH), d: make([]float64, fbMaxH)}
-}
-
-// forward computes h = tanh(W₁x) and ŷ = W₂h for H hidden units.
-func (n *net) forward(x []float64, H int) {
-	for j := range H {
-		var a float64
-		row := n.w1[j*fbIn : (j+1)*fbIn]
-		for i, xi := range x {
-			a += row[i] * xi
-		}
-		n.h[j] = math.Tanh(a)
-	}
-	for k := range fbOut {
-		var a float64
-		row := n.w2[k*H : (k+1)*H]
-		for j, hj := range n.h[:H] {
-			a += row[j] * hj
-		}
-		n.y[k] = a
-	}
-}
 
 // Feedback trains three copies of one small network online on the same
 // stream of examples, from the same initial weights: one with
@@ -100,9 +54,8 @@ type Feedback struct {
 
 	bp, fa, fixed *net
 	b             []float64 // B, H×fbOut
-	t1            []float64 // teacher T₁ (fbTeachH×fbIn) or T (fbOut×fbIn)
-	t2            []float64 // teacher T₂, fbOut×fbTeachH
-	th            [fbTeachH]float64
+	grad          []float64 // the FA network's true hidden gradient, for the angle
+	teacher       *teacher
 	x             [fbIn]float64
 	ystar         [fbOut]float64
 	testX         []float64 // fbTest×fbIn
@@ -119,18 +72,16 @@ func NewFeedback() *Feedback {
 	m := &Feedback{Params: sim.NewParams("feedback")}
 	m.Bind(sim.Param{Key: "eta", Label: "η", Min: 0.001, Max: 0.05, Step: 0.001, Default: 0.005,
 		Help: "learning rate (per example)"}, &m.Eta)
-	m.Bind(sim.Param{Key: "hidden", Label: "hidden units", Min: 2, Max: fbMaxH, Step: 1, Default: 20, Integer: true,
-		Help: "units in the tanh hidden layer"}, &m.H)
-	m.Bind(sim.Param{Key: "task", Label: "teacher", Choices: []string{"linear", "nonlinear"}, Default: TaskLinear,
-		Help: "target function: y* = T·x, or a random tanh network"}, &m.Task)
+	m.Bind(hiddenParam, &m.H)
+	m.Bind(taskParam, &m.Task)
 	m.Bind(sim.Param{Key: "noise", Label: "noise", Min: 0, Max: 1, Step: 0.05, Default: 0,
 		Help: "standard deviation of the noise added to training targets"}, &m.Noise)
 	m.Bind(sim.Param{Key: "fb_scale", Label: "feedback scale b", Min: 0.05, Max: 5, Step: 0.05, Default: 1,
 		Help: "size of the fixed random feedback weights B"}, &m.Scale)
 	m.bp, m.fa, m.fixed = newNet(), newNet(), newNet()
 	m.b = make([]float64, fbMaxH*fbOut)
-	m.t1 = make([]float64, fbTeachH*fbIn)
-	m.t2 = make([]float64, fbOut*fbTeachH)
+	m.grad = make([]float64, fbMaxH)
+	m.teacher = newTeacher()
 	m.testX = make([]float64, fbTest*fbIn)
 	m.testY = make([]float64, fbTest*fbOut)
 	m.info = m.describe()
@@ -181,75 +132,22 @@ func (m *Feedback) Reset(seed uint64) {
 	m.h = int(m.H)
 	r := sim.NewRand(seed)
 	// The teacher and test set depend on the seed only, not on H.
-	if int(m.Task) == TaskLinear {
-		for i := range fbOut * fbIn {
-			m.t1[i] = r.NormFloat64() / math.Sqrt(fbIn)
-		}
-	} else {
-		for i := range fbTeachH * fbIn {
-			m.t1[i] = fbTeachG * r.NormFloat64() / math.Sqrt(fbIn)
-		}
-		for i := range fbOut * fbTeachH {
-			m.t2[i] = r.NormFloat64() / math.Sqrt(fbTeachH)
-		}
-	}
+	m.teacher.draw(r, int(m.Task))
 	m.testNorm = 0
 	for n := range fbTest {
 		x := m.testX[n*fbIn : (n+1)*fbIn]
-		for i := range x {
-			x[i] = r.NormFloat64()
-		}
-		m.teach(x, m.testY[n*fbOut:(n+1)*fbOut])
+		drawInput(r, x)
+		m.teacher.teach(x, m.testY[n*fbOut:(n+1)*fbOut])
 		for _, v := range m.testY[n*fbOut : (n+1)*fbOut] {
 			m.testNorm += v * v
 		}
 	}
 	m.testNorm /= fbTest
 	H := m.h
-	for i := range H * fbIn {
-		m.bp.w1[i] = r.NormFloat64() / math.Sqrt(fbIn)
-	}
-	for i := range fbOut * H {
-		m.bp.w2[i] = r.NormFloat64() / math.Sqrt(float64(H))
-	}
-	for i := range H * fbOut {
-		m.b[i] = m.Scale * r.NormFloat64() / math.Sqrt(fbOut)
-	}
-	for _, n := range []*net{m.fa, m.fixed} {
-		copy(n.w1[:H*fbIn], m.bp.w1[:H*fbIn])
-		copy(n.w2[:fbOut*H], m.bp.w2[:fbOut*H])
-	}
+	startTogether(r, H, m.b, m.Scale, []*net{m.bp, m.fa, m.fixed})
 	m.rng = r
 	m.angle = 90
 	m.evaluate()
-}
-
-// teach writes the noise-free target for x into y.
-func (m *Feedback) teach(x, y []float64) {
-	if int(m.Task) == TaskLinear {
-		for k := range fbOut {
-			var a float64
-			for i, xi := range x {
-				a += m.t1[k*fbIn+i] * xi
-			}
-			y[k] = a
-		}
-		return
-	}
-	for j := range fbTeachH {
-		var a float64
-		for i, xi := range x {
-			a += m.t1[j*fbIn+i] * xi
-		}
-		m.th[j] = math.Tanh(a)
-	}
-	for k := range fbOut {
-		var a float64
-		for j, hj := range m.th {
-			a += m.t2[k*fbTeachH+j] * hj
-		}
-		y[k] = a
-	}
 }
 
 // Time is the simulated time in ms (one example per ms).
@@ -257,10 +155,7 @@ func (m *Feedback) Time() float64 { return m.t }
 
 // Step draws one example and trains the three networks on it.
 func (m *Feedback) Step() {
-	for i := range m.x {
-		m.x[i] = m.rng.NormFloat64()
-	}
-	m.teach(m.x[:], m.ystar[:])
+	m.teacher.example(m.rng, m.x[:], m.ystar[:])
 	for k := range m.ystar {
 		m.ystar[k] += m.Noise * m.rng.NormFloat64()
 	}
@@ -273,48 +168,15 @@ func (m *Feedback) Step() {
 	}
 	// Hidden deltas: BP through W₂ᵀ; FA through B, and for the angle the
 	// true gradient of the FA network through its own W₂ᵀ.
-	var dd, gg, ff float64
-	for j := range H {
-		fp := 1 - m.bp.h[j]*m.bp.h[j]
-		var s float64
-		for k := range fbOut {
-			s += m.bp.w2[k*H+j] * m.bp.e[k]
-		}
-		m.bp.d[j] = s * fp
-		fp = 1 - m.fa.h[j]*m.fa.h[j]
-		var sb, sg float64
-		for k := range fbOut {
-			sb += m.b[j*fbOut+k] * m.fa.e[k]
-			sg += m.fa.w2[k*H+j] * m.fa.e[k]
-		}
-		m.fa.d[j] = sb * fp
-		g := sg * fp
-		dd += m.fa.d[j] * m.fa.d[j]
-		gg += g * g
-		ff += m.fa.d[j] * g
-	}
-	if dd > 0 && gg > 0 {
-		a := math.Acos(sim.Clamp(ff/math.Sqrt(dd*gg), -1, 1)) * 180 / math.Pi
-		m.angle += (a - m.angle) / fbAngleTC
-	}
+	m.bp.backprop(H)
+	m.fa.feedback(m.b, false, H, m.fa.d)
+	m.fa.feedback(m.fa.w2, true, H, m.grad)
+	m.angle += (angleDeg(m.fa.d[:H], m.grad[:H]) - m.angle) / fbAngleTC
 	for _, n := range []*net{m.bp, m.fa, m.fixed} {
-		for k := range fbOut {
-			g := m.Eta * n.e[k]
-			row := n.w2[k*H : (k+1)*H]
-			for j := range row {
-				row[j] -= g * n.h[j]
-			}
-		}
+		n.learnOutput(m.Eta, H)
 	}
-	for _, n := range []*net{m.bp, m.fa} {
-		for j := range H {
-			g := m.Eta * n.d[j]
-			row := n.w1[j*fbIn : (j+1)*fbIn]
-			for i := range row {
-				row[i] -= g * m.x[i]
-			}
-		}
-	}
+	m.bp.learnHidden(m.Eta, m.x[:], H)
+	m.fa.learnHidden(m.Eta, m.x[:], H)
 	m.step++
 	m.t = float64(m.step) * fbDT
 	if m.step%fbEval == 0 {

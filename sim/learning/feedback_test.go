@@ -20,9 +20,10 @@ func newFeedback(t testing.TB, kv map[string]float64) *Feedback {
 	return m
 }
 
-// exampleLoss is ½‖W₂·tanh(W₁x) − y*‖² for H hidden units.
-func exampleLoss(w1, w2, x, y []float64, H int) float64 {
-	var l float64
+// outputs is W₂·tanh(W₁x) for H hidden units, computed independently of
+// the models' own forward pass.
+func outputs(w1, w2, x []float64, H int) [fbOut]float64 {
+	var y [fbOut]float64
 	h := make([]float64, H)
 	for j := range H {
 		var a float64
@@ -32,10 +33,17 @@ func exampleLoss(w1, w2, x, y []float64, H int) float64 {
 		h[j] = math.Tanh(a)
 	}
 	for k := range fbOut {
-		var a float64
 		for j := range H {
-			a += w2[k*H+j] * h[j]
+			y[k] += w2[k*H+j] * h[j]
 		}
+	}
+	return y
+}
+
+// exampleLoss is ½‖W₂·tanh(W₁x) − y*‖² for H hidden units.
+func exampleLoss(w1, w2, x, y []float64, H int) float64 {
+	var l float64
+	for k, a := range outputs(w1, w2, x, H) {
 		l += (a - y[k]) * (a - y[k]) / 2
 	}
 	return l
@@ -43,7 +51,7 @@ func exampleLoss(w1, w2, x, y []float64, H int) float64 {
 
 // TestBackpropMatchesFiniteDifferences checks that one BP step changes
 // every weight by −η·∂L/∂w, with ∂L/∂w taken by central differences of the
-// example's loss at the weights before the step (step 1e-6).
+// example's loss at the weights before the step.
 func TestBackpropMatchesFiniteDifferences(t *testing.T) {
 	for _, c := range []struct {
 		name string
@@ -61,31 +69,39 @@ func TestBackpropMatchesFiniteDifferences(t *testing.T) {
 		w2 := append([]float64(nil), m.bp.w2[:fbOut*H]...)
 		m.Step()
 		x, y := m.x[:], m.ystar[:]
-		const eps = 1e-6
-		worst := 0.0
-		check := func(w, after []float64, i int, which string) {
-			old := w[i]
-			w[i] = old + eps
-			lp := exampleLoss(w1, w2, x, y, H)
-			w[i] = old - eps
-			lm := exampleLoss(w1, w2, x, y, H)
-			w[i] = old
-			fd := (lp - lm) / (2 * eps)
-			got := (old - after[i]) / m.Eta
-			d := math.Abs(got - fd)
-			if d > 1e-6*(1+math.Abs(fd)) {
-				t.Errorf("%s: %s[%d]: update/−η = %.9g, finite difference %.9g, difference %.2g", c.name, which, i, got, fd, d)
-			}
-			worst = math.Max(worst, d)
-		}
-		for i := range w1 {
-			check(w1, m.bp.w1, i, "W₁")
-		}
-		for i := range w2 {
-			check(w2, m.bp.w2, i, "W₂")
-		}
-		t.Logf("%s: largest |BP gradient − finite difference| = %.2g", c.name, worst)
+		checkGradientStep(t, c.name, w1, w2, m.bp, m.Eta, func() float64 { return exampleLoss(w1, w2, x, y, H) })
 	}
+}
+
+// checkGradientStep checks that the step that took the weights w1, w2 to
+// those of n was −η·∂L/∂w for every weight, with ∂L/∂w the central
+// difference (step 1e-6) of loss, which reads w1 and w2.
+func checkGradientStep(t *testing.T, name string, w1, w2 []float64, n *net, eta float64, loss func() float64) {
+	t.Helper()
+	const eps = 1e-6
+	worst := 0.0
+	check := func(w, after []float64, i int, which string) {
+		old := w[i]
+		w[i] = old + eps
+		lp := loss()
+		w[i] = old - eps
+		lm := loss()
+		w[i] = old
+		fd := (lp - lm) / (2 * eps)
+		got := (old - after[i]) / eta
+		d := math.Abs(got - fd)
+		if d > 1e-6*(1+math.Abs(fd)) {
+			t.Errorf("%s: %s[%d]: update/−η = %.9g, finite difference %.9g, difference %.2g", name, which, i, got, fd, d)
+		}
+		worst = math.Max(worst, d)
+	}
+	for i := range w1 {
+		check(w1, n.w1, i, "W₁")
+	}
+	for i := range w2 {
+		check(w2, n.w2, i, "W₂")
+	}
+	t.Logf("%s: largest |gradient − finite difference| = %.2g", name, worst)
 }
 
 // TestFeedbackAlignmentLearns checks Lillicrap et al.'s result on the
@@ -213,14 +229,18 @@ func ExampleFeedback() {
 
 // BenchmarkFeedback times 1 ms of simulated time (one example through
 // three networks, plus the amortised test-loss evaluation).
-func BenchmarkFeedback(b *testing.B) {
-	m := newFeedback(b, nil)
+func BenchmarkFeedback(b *testing.B) { benchmarkRealTime(b, newFeedback(b, nil)) }
+
+// benchmarkRealTime times m's steps through a Run and reports how many
+// times faster than real time it runs.
+func benchmarkRealTime(b *testing.B, m sim.Model) {
 	r := sim.NewRun(m, 0, 0)
 	r.Reset(1)
+	dt := m.Info().DT
 	b.ReportAllocs()
 	b.ResetTimer()
 	for range b.N {
-		r.Advance(fbDT)
+		r.Advance(dt)
 	}
-	b.ReportMetric(fbDT*1e-3/(b.Elapsed().Seconds()/float64(b.N)), "x_realtime")
+	b.ReportMetric(dt*1e-3/(b.Elapsed().Seconds()/float64(b.N)), "x_realtime")
 }

@@ -11,5 +11,6 @@ func Models() []sim.Factory {
 		func() sim.Model { return NewForgetting() },
 		func() sim.Model { return NewWakeSleep() },
 		func() sim.Model { return NewDopamine() },
+		func() sim.Model { return NewCredit() },
 	}
 }

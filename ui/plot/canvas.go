@@ -1,6 +1,10 @@
 package plot
 
-import "math"
+import (
+	"math"
+
+	"github.com/neurotutor/neurotutor/sim"
+)
 
 // canvas is a braille dot canvas: each terminal cell holds a 2×4 block of
 // dots (Unicode U+2800–U+28FF), so a w×h cell canvas has 2w×4h dots. Each
@@ -11,9 +15,32 @@ type canvas struct {
 	bits   []uint8
 	col    []uint8
 
-	// Pattern state for dotted lines: the last dot visited and a count of
-	// distinct dots visited, so every other dot along a path is drawn.
+	// Pattern state for dotted and dashed lines: the last dot visited and
+	// a count of distinct dots visited along the current path.
 	lastX, lastY, n int
+}
+
+// stroke is a line's dash pattern in dots: on dots drawn, then off dots
+// left out, repeating along the path; the zero stroke is solid.
+type stroke struct{ on, off int }
+
+// The strokes: solid lines, the ghost's dots, and the dashes of sim.Dash.
+var (
+	solid  = stroke{}
+	dotted = stroke{1, 1}
+)
+
+// dashStroke returns the stroke of a sim.Dash: long dashes of 8 dots (4
+// cells along a flat line) with gaps of 4, short dashes of 3 with gaps of
+// 3; both stay distinct from the ghost's dots.
+func dashStroke(d sim.Dash) stroke {
+	switch d {
+	case sim.DashLong:
+		return stroke{8, 4}
+	case sim.DashShort:
+		return stroke{3, 3}
+	}
+	return solid
 }
 
 // brailleBit[y][x] is the bit of dot (x, y) within a cell.
@@ -43,25 +70,25 @@ func (c *canvas) dot(x, y int, col uint8) {
 	c.col[i] = col
 }
 
-// pattern sets (x, y) if it is an even-numbered distinct dot of the current
-// dotted path.
-func (c *canvas) pattern(x, y int, col uint8) {
+// pattern sets (x, y) if it is a distinct dot of the current path that
+// falls on an "on" part of the stroke (counting from the path's start).
+func (c *canvas) pattern(x, y int, col uint8, st stroke) {
 	if x != c.lastX || y != c.lastY {
 		c.n++
 		c.lastX, c.lastY = x, y
-		if c.n&1 == 0 {
+		if c.n%(st.on+st.off) < st.on {
 			c.dot(x, y, col)
 		}
 	}
 }
 
-// startPath resets the dotted-line pattern.
+// startPath resets the dash pattern.
 func (c *canvas) startPath() { c.lastX, c.lastY, c.n = -1, -1, 0 }
 
 // line draws a straight line between dot positions (x0, y0) and (x1, y1),
-// given in fractional dots, clipped to the canvas. Dotted lines draw every
-// other dot along the path.
-func (c *canvas) line(x0, y0, x1, y1 float64, col uint8, dotted bool) {
+// given in fractional dots, clipped to the canvas, in the given stroke
+// (dotted lines draw every other dot along the path).
+func (c *canvas) line(x0, y0, x1, y1 float64, col uint8, st stroke) {
 	var ok bool
 	x0, y0, x1, y1, ok = clip(x0, y0, x1, y1, float64(c.dw-1), float64(c.dh-1))
 	if !ok {
@@ -79,8 +106,8 @@ func (c *canvas) line(x0, y0, x1, y1 float64, col uint8, dotted bool) {
 	}
 	e := dx + dy
 	for n := max(dx, -dy); n >= 0; n-- {
-		if dotted {
-			c.pattern(ix0, iy0, col)
+		if st != solid {
+			c.pattern(ix0, iy0, col, st)
 		} else {
 			c.dot(ix0, iy0, col)
 		}

@@ -64,7 +64,7 @@ func Line(d *sim.PlotData, ghost *sim.PlotData, o Options) string {
 		g := f.color(o.Palette.Ghost)
 		drawn := false
 		for i := range ghost.Series {
-			drawn = drawSeries(c, &ghost.Series[i], xmin, ymax, sx, sy, g, true) || drawn
+			drawn = drawSeries(c, &ghost.Series[i], xmin, ymax, sx, sy, g, dotted) || drawn
 		}
 		if drawn {
 			items = append(items, legendItem{'·', "previous run", o.Palette.Ghost})
@@ -74,11 +74,8 @@ func Line(d *sim.PlotData, ghost *sim.PlotData, o Options) string {
 	for i := range d.Series {
 		s := &d.Series[i]
 		col := o.Palette.series(i)
-		drawSeries(c, s, xmin, ymax, sx, sy, f.color(col), false)
-		mark := '━'
-		if s.Points {
-			mark = '•'
-		}
+		drawSeries(c, s, xmin, ymax, sx, sy, f.color(col), dashStroke(s.Dash))
+		mark := legendMark(s)
 		legend = append(legend, legendItem{mark, s.Name, col})
 	}
 	c.draw(f, x0, r.plot0)
@@ -91,9 +88,24 @@ func Line(d *sim.PlotData, ghost *sim.PlotData, o Options) string {
 	return f.String()
 }
 
-// drawSeries draws one series on c, mapping x to dots by (x−xmin)·sx and y
-// by (ymax−y)·sy. It reports whether the series had any finite point.
-func drawSeries(c *canvas, s *sim.Series, xmin, ymax, sx, sy float64, col uint8, dotted bool) bool {
+// legendMark is the legend's sample of a series: a dot for points, else a
+// stretch of its stroke.
+func legendMark(s *sim.Series) rune {
+	switch {
+	case s.Points:
+		return '•'
+	case s.Dash == sim.DashLong:
+		return '╍'
+	case s.Dash == sim.DashShort:
+		return '┅'
+	}
+	return '━'
+}
+
+// drawSeries draws one series on c in stroke st, mapping x to dots by
+// (x−xmin)·sx and y by (ymax−y)·sy. It reports whether the series had any
+// finite point.
+func drawSeries(c *canvas, s *sim.Series, xmin, ymax, sx, sy float64, col uint8, st stroke) bool {
 	n := min(len(s.X), len(s.Y))
 	any := false
 	c.startPath()
@@ -116,10 +128,10 @@ func drawSeries(c *canvas, s *sim.Series, xmin, ymax, sx, sy float64, col uint8,
 			if math.Abs(dx-px) < 0.5 && math.Abs(dy-py) < 0.5 && i+1 < n {
 				continue
 			}
-			c.line(px, py, dx, dy, col, dotted)
+			c.line(px, py, dx, dy, col, st)
 		default:
-			if dotted {
-				c.line(dx, dy, dx, dy, col, true)
+			if st != solid {
+				c.line(dx, dy, dx, dy, col, st)
 			} else {
 				c.point(dx, dy, col)
 			}

@@ -322,3 +322,47 @@ func TestSquareKeepsACircleRound(t *testing.T) {
 		t.Errorf("circle spans %d columns and %d rows, want about twice as many columns:\n%s", cols, rows, out)
 	}
 }
+
+// TestDashesLeaveGaps checks the strokes of sim.Dash on a flat line: long
+// dashes set two dots in three of those a solid line sets (8 on, 4 off),
+// short dashes one in two (3 on, 3 off), and the legend shows each
+// stroke's mark.
+func TestDashesLeaveGaps(t *testing.T) {
+	dots := func(dash sim.Dash) (int, string) {
+		d := &sim.PlotData{YMin: 0, YMax: 1}
+		s := d.AddSeries("line", false)
+		s.Dash = dash
+		s.Add(0, 0.5)
+		s.Add(1, 0.5)
+		out := ansi.Strip(Line(d, nil, Options{Width: 60, Height: 8}))
+		n := 0
+		for _, r := range out {
+			if r > 0x2800 && r <= 0x28ff {
+				for b := r - 0x2800; b != 0; b &= b - 1 {
+					n++
+				}
+			}
+		}
+		return n, out
+	}
+	full, out := dots(sim.DashNone)
+	if !strings.Contains(out, "━ line") {
+		t.Errorf("solid: legend lacks ━:\n%s", out)
+	}
+	for _, c := range []struct {
+		dash sim.Dash
+		mark string
+		frac float64
+	}{
+		{sim.DashLong, "╍ line", 2.0 / 3},
+		{sim.DashShort, "┅ line", 0.5},
+	} {
+		n, out := dots(c.dash)
+		if got := float64(n) / float64(full); math.Abs(got-c.frac) > 0.03 {
+			t.Errorf("dash %d: %d of %d dots (%.2f), want %.2f:\n%s", c.dash, n, full, got, c.frac, out)
+		}
+		if !strings.Contains(out, c.mark) {
+			t.Errorf("dash %d: legend lacks %q:\n%s", c.dash, c.mark, out)
+		}
+	}
+}
