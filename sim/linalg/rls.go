@@ -54,31 +54,31 @@ func (m *RLS) Update(r []float64, e float64) float64 {
 	n := m.n
 	r, k := r[:n], m.k[:n]
 	clear(k)
-	// k = P·r, reading each packed entry once for both halves of P.
+	// k = P·r, reading each packed entry once for both halves of P. Four
+	// partial sums break the chain of dependent additions.
 	off := 0
 	for i := range n {
 		row := m.p[off : off+n-i]
 		off += n - i
-		ri := r[i]
-		rest := row[1:]
-		rr, kk := r[i+1:i+1+len(rest)], k[i+1:i+1+len(rest)]
-		// Four partial sums break the chain of dependent additions.
+		ri, rest := r[i], row[1:]
+		rr, kk := r[i+1:], k[i+1:]
+		rr, kk = rr[:len(rest)], kk[:len(rest)]
 		var s0, s1, s2, s3 float64
-		for len(rest) >= 4 && len(rr) >= 4 && len(kk) >= 4 {
-			v, x, y := rest[:4], rr[:4], kk[:4]
-			s0 += v[0] * x[0]
-			s1 += v[1] * x[1]
-			s2 += v[2] * x[2]
-			s3 += v[3] * x[3]
-			y[0] += v[0] * ri
-			y[1] += v[1] * ri
-			y[2] += v[2] * ri
-			y[3] += v[3] * ri
-			rest, rr, kk = rest[4:], rr[4:], kk[4:]
+		q := 0
+		for ; q+4 <= len(rest); q += 4 {
+			x, y, z := rest[q:q+4:q+4], rr[q:q+4:q+4], kk[q:q+4:q+4]
+			s0 += x[0] * y[0]
+			s1 += x[1] * y[1]
+			s2 += x[2] * y[2]
+			s3 += x[3] * y[3]
+			z[0] += x[0] * ri
+			z[1] += x[1] * ri
+			z[2] += x[2] * ri
+			z[3] += x[3] * ri
 		}
-		for q, v := range rest {
-			s0 += v * rr[q]
-			kk[q] += v * ri
+		for ; q < len(rest); q++ {
+			s0 += rest[q] * rr[q]
+			kk[q] += rest[q] * ri
 		}
 		k[i] += row[0]*ri + (s0 + s1) + (s2 + s3)
 	}
@@ -87,15 +87,13 @@ func (m *RLS) Update(r []float64, e float64) float64 {
 		rk += r[i] * v
 	}
 	c := 1 / (1 + rk)
-	off = 0
-	for i := range n {
-		row := m.p[off : off+n-i]
-		off += n - i
+	for i, off := 0, 0; i < n; i++ {
+		kk := k[i:n]
+		row := m.p[off : off+len(kk)]
+		off += len(kk)
 		f := c * k[i]
-		kk := k[i:]
-		kk = kk[:len(row)]
-		for q := range row {
-			row[q] -= f * kk[q]
+		for q, kv := range kk {
+			row[q] -= f * kv
 		}
 	}
 	var dw float64
