@@ -8,8 +8,8 @@ import "math"
 //
 //	w = (α·I + Σ r rᵀ)⁻¹ · Σ r f
 //
-// by the rank-one updates (Haykin, Adaptive Filter Theory, 4th ed., 2002,
-// ch. 9; the FORCE form of Sussillo & Abbott 2009, Neuron 63:544, eqs. 4–6)
+// by the rank-one updates (Haykin, Adaptive Filter Theory, 4th ed., 2002;
+// in the FORCE form of Sussillo & Abbott 2009, Neuron 63:544, eqs. 4–6)
 //
 //	k = P·r,   c = 1/(1 + rᵀk)
 //	P ← P − c·k·kᵀ,   P(0) = I/α
