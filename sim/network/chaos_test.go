@@ -47,6 +47,7 @@ func with(base map[string]float64, kv ...any) map[string]float64 {
 // entries of variance 1/N fill the unit disc uniformly, so the spectral
 // radius tends to 1 and a fraction r² of them lies within radius r.
 func TestChaosCircularLaw(t *testing.T) {
+	t.Parallel()
 	for seed := uint64(1); seed <= 3; seed++ {
 		m := newChaosWith(t, map[string]float64{"n": chaosMaxN}, seed)
 		wr, wi, err := m.Eigenvalues()
@@ -90,6 +91,7 @@ func leadingFactor(t *testing.T, m *Chaos) float64 {
 // start at the rate of the linearisation, which the largest Lyapunov
 // exponent reproduces exactly once x ≈ 0.
 func TestChaosQuietBelowOne(t *testing.T) {
+	t.Parallel()
 	for _, g := range []float64{0.3, 0.8, 0.9} {
 		m := newChaosWith(t, with(spontaneous, "g", g), 1)
 		want := math.Log(leadingFactor(t, m)) / chaosDT * 1000 // 1/s
@@ -122,6 +124,7 @@ func TestChaosQuietBelowOne(t *testing.T) {
 // 400 units scatters by up to ±15% around the theory (quenched disorder);
 // the mean over six networks is within a few per cent.
 func TestChaosAboveOne(t *testing.T) {
+	t.Parallel()
 	const seeds, windows = 6, 3 // 6 s per network, in windows of 2 s
 	prev := 0.0
 	for _, g := range []float64{1.5, 2, 2.5} {
@@ -207,6 +210,7 @@ func TestDMFTVarianceLimits(t *testing.T) {
 // target during learning, the chaos is gone (λ_max ≈ 0 on the learned
 // cycle), and with learning off the network keeps producing it.
 func TestChaosFORCE(t *testing.T) {
+	t.Parallel()
 	good := 0
 	for seed := uint64(1); seed <= 6; seed++ {
 		m := newChaosWith(t, nil, seed) // triangle, 600 ms, 10 s of learning
@@ -232,6 +236,7 @@ func TestChaosFORCE(t *testing.T) {
 // target of too small an amplitude does not suppress the chaos (fig. 2K),
 // and neither does too large a gain (fig. 5); in both cases learning fails.
 func TestChaosFORCELimits(t *testing.T) {
+	t.Parallel()
 	for _, c := range []struct {
 		name string
 		set  map[string]float64
@@ -253,6 +258,7 @@ func TestChaosFORCELimits(t *testing.T) {
 // TestChaosFourSines is the paper's fig. 2D target (period 1200 ms): too
 // much for 300 units, learned by 400 with 30 s of training.
 func TestChaosFourSines(t *testing.T) {
+	t.Parallel()
 	if testing.Short() {
 		t.Skip("40 s of simulated learning")
 	}
@@ -328,6 +334,7 @@ func (s chaosODE) Deriv(_ float64, x, dx []float64) {
 // whole minute of learning: the fastest learning (α = 1), the largest
 // gain and a discontinuous target at the extremes of period and amplitude.
 func TestChaosFiniteLongRuns(t *testing.T) {
+	t.Parallel()
 	if testing.Short() {
 		t.Skip("minutes of simulated learning")
 	}
