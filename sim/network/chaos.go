@@ -51,17 +51,17 @@ const (
 // the activity is chaotic, with a variance Δ₀ = ⟨x²⟩ given by the dynamic
 // mean-field theory (see DMFTVariance).
 //
-// For the first train_s seconds, FORCE learning updates w every Δt = 2 ms by recursive
-// least squares (linalg.RLS, P(0) = I/α) on the error e = wᵀr − f(t), and
-// the output after the update is fed back. f is a sum of four sines (the
-// paper's fig. 2D: amplitudes 1, ½, ⅙, ⅓ of the fundamental and its first
-// three harmonics, times amp/1.5), a triangle, a sine or a square wave of
-// the given period.
+// For the first train_s seconds, FORCE learning updates w every Δt = 2 ms
+// by recursive least squares (linalg.RLS, P(0) = I/α) on the error
+// e = wᵀr − f(t), and the output after the update, w(t)ᵀr(t), is fed back.
+// f is a sum of four sines (the paper's fig. 2D, period 1200 ms there:
+// amplitudes 1, ½, ⅙, ⅓ of the fundamental and its first three harmonics,
+// times amp/1.5), a triangle, a sine or a square wave of the given period.
 //
 // The largest Lyapunov exponent is measured by carrying a tangent vector v
 // through the Jacobian of the Euler map,
 //
-//	v ← (1 − h)·v + h·(g·J + w_f·wᵀ)·diag(1 − r²)·v,   h = Δt/τ,
+//	v ← (1 − h)·v + h·(g·J + w_f·wᵀ)·diag(1 − r²)·v,   h = 1 ms/τ,
 //
 // renormalised every 10 ms (Benettin et al. 1980). The metrics average over
 // the last 2 s.
