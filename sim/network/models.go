@@ -13,5 +13,6 @@ func Models() []sim.Factory {
 		func() sim.Model { return NewRing() },
 		func() sim.Model { return NewSmallWorld() },
 		func() sim.Model { return NewBrunel() },
+		func() sim.Model { return NewChaos() },
 	}
 }
