@@ -87,6 +87,11 @@ type Param struct {
 	// Live parameters change the running model in place; changing any
 	// other parameter starts a new run (the old one becomes the ghost).
 	Live bool
+	// Log makes the lab's slider step by ratios rather than differences:
+	// the R″10 series 1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8 × 10ᵏ, a decade
+	// per ten steps (see [Param.Grid]). For rates and learning rates that
+	// span decades. With Min = 0, Step is the first value above 0.
+	Log bool
 }
 
 // Metric describes one scalar the model reports.
@@ -95,6 +100,13 @@ type Metric struct {
 	Label string // "rate"
 	Unit  string // "Hz"
 	Help  string // one line
+	// Resolution is the finest difference the metric resolves; the lab
+	// rounds to it, so a value below it reads 0. Zero means the unit's
+	// (see [Resolution]).
+	Resolution float64
+	// NoneBelowZero says a negative value means "none yet" (a decision
+	// not made, a network not settled): the lab shows "—" for it.
+	NoneBelowZero bool
 }
 
 // Signal is a quantity recorded every step: a membrane potential, a rate.

@@ -171,6 +171,8 @@ func (m *Model) overlayKey(msg tea.KeyPressMsg) tea.Cmd {
 // paste sends a paste to whatever is being typed.
 func (m *Model) paste(msg tea.PasteMsg) {
 	switch {
+	case m.labTyping():
+		m.lab, _ = m.lab.Update(msg)
 	case m.study.searching:
 		if m.study.input.Update(msg) {
 			m.reader.SetQuery(m.study.input.Value())
@@ -313,5 +315,9 @@ func indent(s string) string { return " " + strings.ReplaceAll(s, "\n", "\n ") }
 // typing reports whether keys are text being typed (a search, a filter),
 // so q and ? are letters rather than quit and help.
 func (m Model) typing() bool {
-	return m.study.searching || m.study.overlay == findOverlay || m.study.overlay == glossaryOverlay
+	return m.study.searching || m.study.overlay == findOverlay || m.study.overlay == glossaryOverlay ||
+		m.labTyping()
 }
+
+// labTyping reports whether a value is being typed into the lab.
+func (m Model) labTyping() bool { return m.screen == screenLesson && m.labOK && m.lab.Typing() }

@@ -100,7 +100,7 @@ type WakeSleep struct {
 // seed 1.
 func NewWakeSleep() *WakeSleep {
 	m := &WakeSleep{Params: sim.NewParams("wakesleep")}
-	m.Bind(sim.Param{Key: "rate", Label: "ε", Min: 0.001, Max: 0.5, Step: 0.005, Default: 0.1,
+	m.Bind(sim.Param{Key: "rate", Label: "ε", Min: 0.001, Max: 0.5, Step: 0.001, Log: true, Default: 0.1,
 		Help: "learning rate of both phases", Live: true}, &m.Rate)
 	m.Bind(sim.Param{Key: "hidden", Label: "hidden", Min: 1, Max: wsMaxH, Step: 1, Default: 8, Integer: true,
 		Help: "hidden units (the data have 8 different bars)"}, &m.Hidden)

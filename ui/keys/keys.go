@@ -73,6 +73,7 @@ type Lab struct {
 	Dec, Inc           key.Binding // small step
 	DecBig, IncBig     key.Binding // large step
 	Default            key.Binding // back to the lesson's starting value
+	Type               key.Binding // type an exact value
 	Pause, Step, Reset key.Binding
 	Seed               key.Binding // reset with a new random seed
 	Preset             key.Binding
@@ -92,6 +93,7 @@ func NewLab() Lab {
 		DecBig:  key.NewBinding(key.WithKeys("shift+left", "H"), key.WithHelp("H", "decrease ×10")),
 		IncBig:  key.NewBinding(key.WithKeys("shift+right", "L"), key.WithHelp("L", "increase ×10")),
 		Default: key.NewBinding(key.WithKeys("0"), key.WithHelp("0", "starting value")),
+		Type:    key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "type a value")),
 		Pause:   key.NewBinding(key.WithKeys("space"), key.WithHelp("space", "run/pause")),
 		Step:    key.NewBinding(key.WithKeys("."), key.WithHelp(".", "one frame (paused)")),
 		Reset:   key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "reset run")),

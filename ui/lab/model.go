@@ -7,6 +7,7 @@ import (
 	"github.com/neurotutor/neurotutor/lessons"
 	"github.com/neurotutor/neurotutor/sim"
 	"github.com/neurotutor/neurotutor/ui/keys"
+	"github.com/neurotutor/neurotutor/ui/picker"
 	"github.com/neurotutor/neurotutor/ui/theme"
 )
 
@@ -47,6 +48,8 @@ type Model struct {
 	note      string
 	noteBad   bool
 	failure   string // a model panic, shown instead of the plots
+	typing    bool   // a parameter's value is being typed into input
+	input     picker.Input
 
 	fps           int // frames per second while running
 	width, height int
@@ -175,6 +178,7 @@ func (m *Model) updateKeys() {
 	k.DecBig.SetEnabled(hasControls)
 	k.IncBig.SetEnabled(hasControls)
 	k.Default.SetEnabled(hasControls)
+	k.Type.SetEnabled(hasControls)
 	k.Step.SetEnabled(!m.running && m.failure == "")
 	k.Pause.SetEnabled(m.failure == "")
 	k.Preset.SetEnabled(len(m.lesson.Presets) > 0)

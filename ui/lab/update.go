@@ -9,6 +9,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/neurotutor/neurotutor/sim"
+	"github.com/neurotutor/neurotutor/ui/readout"
 )
 
 // TickMsg advances a running lab by one frame. Ticks of another lab, or
@@ -62,7 +63,14 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 		}
 		return m, tea.Batch(cmd, m.tick())
 	case tea.KeyPressMsg:
+		if m.typing {
+			return m.entryKey(msg)
+		}
 		return m.handleKey(msg)
+	case tea.PasteMsg:
+		if m.typing {
+			return m.entryKey(msg)
+		}
 	}
 	return m, nil
 }
@@ -115,6 +123,8 @@ func (m Model) handleKey(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 		cmd = m.nudge(10)
 	case key.Matches(msg, k.Default):
 		cmd = m.toStart()
+	case key.Matches(msg, k.Type):
+		m.startEntry()
 	default:
 		return before, nil
 	}
@@ -242,22 +252,14 @@ func (m *Model) set(p sim.Param, v float64) tea.Cmd {
 	return m.evaluate()
 }
 
-// nudge moves the selected parameter by n small steps, clamped to its
-// range, on the step grid.
+// nudge moves the selected parameter n steps along its slider's grid
+// (see sim.Param.Grid), clamped to its range.
 func (m *Model) nudge(n int) tea.Cmd {
 	p := m.controls[m.sel]
 	old, _ := m.run.Model.Get(p.Key)
-	v := old + float64(n)*p.Step
-	if len(p.Choices) > 0 { // choices wrap around
-		c := float64(len(p.Choices))
-		v = math.Mod(math.Mod(old+float64(n), c)+c, c)
-	} else {
-		v = math.Round((v-p.Min)/p.Step)*p.Step + p.Min
-		v = sim.Clamp(v, p.Min, p.Max)
-		v = math.Round(v*1e9) / 1e9 // keep decimal steps tidy
-	}
+	v := p.Next(old, n)
 	if v == old {
-		m.note = fmt.Sprintf("%s is at its %s (%s)", p.Label, map[bool]string{true: "maximum", false: "minimum"}[n > 0], p.Allowed())
+		m.note = fmt.Sprintf("%s is at its %s (%s)", p.Label, map[bool]string{true: "maximum", false: "minimum"}[n > 0], readout.Text(p.Allowed()))
 		return nil
 	}
 	return m.set(p, v)

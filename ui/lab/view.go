@@ -10,6 +10,7 @@ import (
 
 	"github.com/neurotutor/neurotutor/sim"
 	"github.com/neurotutor/neurotutor/ui/plot"
+	"github.com/neurotutor/neurotutor/ui/readout"
 )
 
 // minPlotLines is the fewest lines a plot is drawn in, its title
@@ -277,7 +278,7 @@ func (m *Model) paramLines(n int) []string {
 			mark = "▸ "
 		}
 		label := p.Label + strings.Repeat(" ", labelW-lipgloss.Width(p.Label))
-		value := formatParam(p, v)
+		value := readout.Param(v, p)
 		value += strings.Repeat(" ", max(0, valueW-lipgloss.Width(value)))
 		line := mark + label + "  " + value + " " + bar(p, v, barW)
 		if i == m.sel && m.focused {
@@ -303,38 +304,6 @@ func bar(p sim.Param, v float64, w int) string {
 	return strings.Repeat("━", filled) + strings.Repeat("─", w-filled)
 }
 
-// formatParam writes a parameter value with its unit, at the precision of
-// its step.
-func formatParam(p sim.Param, v float64) string {
-	if len(p.Choices) > 0 {
-		return p.Format(v)
-	}
-	dec := 0
-	if p.Step < 1 {
-		dec = int(math.Ceil(-math.Log10(p.Step) - 1e-9))
-	}
-	s := fmt.Sprintf("%.*f", dec, v)
-	if p.Unit != "" {
-		s += " " + p.Unit
-	}
-	return s
-}
-
-// formatMetric writes a metric value compactly.
-func formatMetric(v float64) string {
-	switch a := math.Abs(v); {
-	case v == math.Trunc(v) && a < 1e6:
-		return fmt.Sprintf("%.0f", v)
-	case a >= 100:
-		return fmt.Sprintf("%.0f", v)
-	case a >= 10:
-		return fmt.Sprintf("%.1f", v)
-	case a >= 0.01:
-		return fmt.Sprintf("%.2f", v)
-	}
-	return fmt.Sprintf("%.2g", v)
-}
-
 // metricLines lays the metrics out as "label value unit" items, wrapped.
 func (m *Model) metricLines() []string {
 	var items []string
@@ -346,8 +315,9 @@ func (m *Model) metricLines() []string {
 		if filter != nil && !filter.MetricActive(mt.Key) {
 			continue
 		}
-		item := mt.Label + " " + m.theme.Title.Render(formatMetric(m.metrics[i]))
-		if mt.Unit != "" {
+		v := readout.Metric(m.metrics[i], mt)
+		item := mt.Label + " " + m.theme.Title.Render(v)
+		if mt.Unit != "" && v != readout.None {
 			item += " " + mt.Unit
 		}
 		items = append(items, item)
@@ -419,14 +389,22 @@ func (m *Model) challengeLines() []string {
 // help, wrapped to the pane.
 func (m *Model) noteLines() []string {
 	th := m.theme
+	var typed []string
+	if m.typing {
+		typed = m.entryLines()
+	}
 	switch {
+	case m.typing && m.note != "":
+		return append(typed, wrap(th.Bad.Render(m.note), m.width)...)
+	case m.typing:
+		return typed
 	case m.note != "" && m.noteBad:
 		return wrap(th.Bad.Render(m.note), m.width)
 	case m.note != "":
 		return wrap(th.Good.Render(m.note), m.width)
 	case len(m.controls) > 0:
 		p := m.controls[m.sel]
-		s := p.Label + ": " + p.Help + " (" + p.Allowed() + ")"
+		s := p.Label + ": " + p.Help + " (" + readout.Text(p.Allowed()) + ")"
 		if !p.Live {
 			s += " · restarts the run"
 		}
