@@ -107,6 +107,9 @@ type Metric struct {
 	// NoneBelowZero says a negative value means "none yet" (a decision
 	// not made, a network not settled): the lab shows "—" for it.
 	NoneBelowZero bool
+	// Names, when set, name the metric's whole values: value i reads
+	// Names[i] (a state such as none, damped, sustained).
+	Names []string
 }
 
 // Signal is a quantity recorded every step: a membrane potential, a rate.

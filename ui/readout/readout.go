@@ -20,8 +20,9 @@ const None = "—"
 // Metric writes v, a value of metric m, without its unit: rounded to the
 // metric's precision (a value smaller than that reads 0), to three
 // significant digits at most but never more decimals than the precision
-// has, whole numbers without decimals, and None for NaN or, when the
-// metric says so, for a negative value.
+// has, whole numbers without decimals, a state's name when the metric
+// names its values, and None for NaN or, when the metric says so, for a
+// negative value.
 func Metric(v float64, m sim.Metric) string {
 	switch {
 	case math.IsNaN(v), m.NoneBelowZero && v < 0:
@@ -30,6 +31,8 @@ func Metric(v float64, m sim.Metric) string {
 		return "∞"
 	case math.IsInf(v, -1):
 		return "−∞"
+	case len(m.Names) > 0 && v == math.Trunc(v) && v >= 0 && int(v) < len(m.Names):
+		return m.Names[int(v)]
 	}
 	res := m.Precision()
 	v = math.Round(v/res) * res

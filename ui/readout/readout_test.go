@@ -35,6 +35,7 @@ func TestMetric(t *testing.T) {
 		{"zero is a value", 0, ms, "0"},
 		{"a decision time", 26.08, ms, "26.1"},
 		{"NaN", math.NaN(), hz, None},
+		{"a named state", 1, sim.Metric{Names: []string{"none", "damped"}}, "damped"},
 		{"infinity", math.Inf(-1), hz, "−∞"},
 	} {
 		if got := Metric(c.v, c.m); got != c.want {
