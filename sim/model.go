@@ -163,6 +163,9 @@ type PlotSpec struct {
 	// Square asks for equal scales on both axes of an x–y plot: a picture
 	// (a network drawn on a ring) rather than a graph.
 	Square bool
+	// MaxRows caps the rows of data a bar chart is drawn with (0: as
+	// many as there is room for); a chart of done/not-done flags needs 2.
+	MaxRows int
 }
 
 // Series is one curve or point set of an x–y or trace plot.
@@ -187,11 +190,13 @@ type PlotData struct {
 	// PlotTrace and PlotXY.
 	Series []Series
 	// PlotRaster: event i is a spike at time SpikeT[i] (ms) in row
-	// SpikeRow[i]; rows run 0…Rows−1 and time T0…T1.
-	SpikeT   []float64
-	SpikeRow []int
-	Rows     int
-	T0, T1   float64
+	// SpikeRow[i]; rows run 0…Rows−1 and time T0…T1. RowLabels, when set,
+	// name the rows ("pre", "glio") instead of numbering them.
+	SpikeT    []float64
+	SpikeRow  []int
+	Rows      int
+	T0, T1    float64
+	RowLabels []string
 	// PlotBars: one bar per value, optional labels, optional marked bar
 	// (−1 for none), a fixed top if BarMax > 0.
 	Bars      []float64
@@ -214,6 +219,7 @@ func (d *PlotData) Reset() {
 	d.SpikeT = d.SpikeT[:0]
 	d.SpikeRow = d.SpikeRow[:0]
 	d.Rows, d.T0, d.T1 = 0, 0, 0
+	d.RowLabels = d.RowLabels[:0]
 	d.Bars = d.Bars[:0]
 	d.BarLabels = d.BarLabels[:0]
 	d.Marked = -1

@@ -140,7 +140,7 @@ func (m *Recap) describe() sim.Info {
 			{Key: "overlap", Label: "Hopfield m", Gaps: true}, {Key: "error", Label: "PC error 2F", Gaps: true},
 		},
 		Plots: []sim.PlotSpec{
-			{Key: "score", Title: "Stages done (stage on show marked)", Kind: sim.PlotBars},
+			{Key: "score", Title: "Stages done (stage on show marked)", Kind: sim.PlotBars, MaxRows: 2},
 			{Key: "lif", Title: "LIF membrane potential", Kind: sim.PlotTrace, Signals: []string{"v"}, YLabel: "mV"},
 			{Key: "wta", Title: "WTA: largest rate", Kind: sim.PlotTrace, Signals: []string{"r_max"}, YLabel: "Hz"},
 			{Key: "hopfield", Title: "Hopfield: overlap with the cued pattern", Kind: sim.PlotTrace,

@@ -224,6 +224,7 @@ func copyPlot(dst, src *sim.PlotData) {
 	dst.SpikeT = append(dst.SpikeT, src.SpikeT...)
 	dst.SpikeRow = append(dst.SpikeRow, src.SpikeRow...)
 	dst.Rows, dst.T0, dst.T1 = src.Rows, src.T0, src.T1
+	dst.RowLabels = append(dst.RowLabels, src.RowLabels...)
 	dst.Bars = append(dst.Bars, src.Bars...)
 	dst.BarLabels = append(dst.BarLabels, src.BarLabels...)
 	dst.Marked, dst.BarMax = src.Marked, src.BarMax

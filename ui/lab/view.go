@@ -9,24 +9,8 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/neurotutor/neurotutor/sim"
-	"github.com/neurotutor/neurotutor/ui/plot"
 	"github.com/neurotutor/neurotutor/ui/readout"
 )
-
-// minPlotLines is the fewest lines a plot is drawn in, its title
-// included, for it to be read: a line chart, bars or a raster keep four
-// rows of data with their legend and x axis; heat grids and square
-// pictures need more. When not every plot gets its minimum, fewer are shown
-// and v pages through them.
-func minPlotLines(p sim.PlotSpec) int {
-	switch {
-	case p.Kind == sim.PlotGrid:
-		return 11
-	case p.Square:
-		return 12
-	}
-	return 8
-}
 
 // View returns the lab as last rendered.
 func (m Model) View() string { return m.view }
@@ -47,17 +31,32 @@ func (m *Model) refresh() {
 
 	fixed := func() int { return len(head) + len(params) + len(metrics) + len(challenge) + len(note) }
 	room := m.height - fixed()
-	if need := m.minPlotHeight(); room < need && len(params) > 3 { // fold the parameter list
-		params = m.paramLines(max(3, len(params)-(need-room)))
+	// Short of room for a legible plot, give way in order: the parameter
+	// list folds to a window around the selection, then the selected
+	// parameter's help gives way to the hint, a note or an error.
+	need := m.minPlotHeight()
+	if room < need && len(params) > 1 {
+		params = m.paramLines(max(1, len(params)-(need-room)))
 		room = m.height - fixed()
+	}
+	if room < need && m.note == "" && !m.typing {
+		note = nil
+		room = m.height - fixed()
+	}
+	var plots []string
+	if m.failure != "" {
+		plots = wrap(m.theme.Bad.Render(m.failure), w)
+	} else {
+		plots = m.plotLines(room)
+	}
+	// Room the page of plots leaves (the next plot would not be legible
+	// in it) goes back to the parameter list.
+	if left := room - len(plots); left > 0 && len(params) < len(m.controls) {
+		params = m.paramLines(len(params) + left)
 	}
 	var body []string
 	body = append(body, head...)
-	if m.failure != "" {
-		body = append(body, wrap(m.theme.Bad.Render(m.failure), w)...)
-	} else {
-		body = append(body, m.plotLines(room)...)
-	}
+	body = append(body, plots...)
 	body = append(body, params...)
 	body = append(body, metrics...)
 	body = append(body, challenge...)
@@ -115,145 +114,6 @@ func formatTime(ms float64) string {
 // is tall, else a window around the selection that leaves room for plots.
 func (m Model) paramRows() int {
 	return min(len(m.controls), max(4, (m.height-12)/2))
-}
-
-// minPlotHeight is the height the first plot of the current page needs,
-// 0 without plots.
-func (m Model) minPlotHeight() int {
-	if len(m.plots) == 0 {
-		return 0
-	}
-	return minPlotLines(m.plots[m.firstPlot])
-}
-
-// page is the plots that fit in h lines from firstPlot on, at least one:
-// plots firstPlot…end−1. Pages do not wrap around, so the pager's label
-// names exactly the plots on screen.
-func (m *Model) page(h int) (end int) {
-	used := 0
-	end = m.firstPlot
-	for end < len(m.plots) {
-		need := minPlotLines(m.plots[end])
-		if end > m.firstPlot && used+need > h {
-			break
-		}
-		used += need
-		end++
-	}
-	return end
-}
-
-// nextPage moves the plot pager on, back to the first plot after the last
-// page.
-func (m *Model) nextPage() {
-	m.firstPlot = m.pageEnd
-	if m.firstPlot >= len(m.plots) {
-		m.firstPlot = 0
-	}
-}
-
-// plotLines fills the plot data and renders the plots of the current page
-// in h lines.
-func (m *Model) plotLines(h int) []string {
-	if m.firstPlot >= len(m.plots) {
-		m.firstPlot = 0
-	}
-	if h < 3 || len(m.plots) == 0 {
-		m.pageEnd = len(m.plots)
-		return nil
-	}
-	end := m.page(h)
-	m.pageEnd = end
-	paged := m.firstPlot > 0 || end < len(m.plots)
-	m.keys.Plots.SetEnabled(paged)
-	heights := m.plotHeights(h, m.firstPlot, end)
-	var out []string
-	for i := m.firstPlot; i < end; i++ {
-		spec := m.plots[i]
-		d := &m.data[i]
-		m.guard(func() { m.run.FillPlot(spec, d) })
-		ghost := m.ghostFor(i, d)
-		title := m.theme.Subtle.Render(spec.Title)
-		if paged && i == m.firstPlot {
-			shown := fmt.Sprint(m.firstPlot + 1)
-			if end-m.firstPlot > 1 {
-				shown += fmt.Sprintf("–%d", end)
-			}
-			title = m.theme.Subtle.Render(fmt.Sprintf("[v: plot %s/%d] ", shown, len(m.plots))) + title
-		}
-		titles := wrap(title, m.width)
-		ph := heights[i-m.firstPlot] - len(titles)
-		if ph < 2 {
-			titles, ph = titles[:1], heights[i-m.firstPlot]-1
-		}
-		opts := plot.Options{Width: m.width, Height: ph, Palette: m.theme.Palette}
-		out = append(out, titles...)
-		out = append(out, strings.Split(plot.Render(spec, d, ghost, opts), "\n")...)
-	}
-	return out
-}
-
-// plotWeight is the share of the spare height a plot asks for: images and
-// square pictures gain more from rows than a line does.
-func plotWeight(p sim.PlotSpec) int {
-	if p.Kind == sim.PlotGrid || p.Square {
-		return 3
-	}
-	return 2
-}
-
-// plotHeights splits h lines among plots from…to−1: each gets its minimum,
-// and what is left over goes in proportion to their weights.
-func (m *Model) plotHeights(h, from, to int) []int {
-	n := to - from
-	hs := make([]int, n)
-	need, total := 0, 0
-	for j := range n {
-		p := m.plots[from+j]
-		hs[j] = minPlotLines(p)
-		need += hs[j]
-		total += plotWeight(p)
-	}
-	if need > h { // one plot taller than the room: it gets the room
-		hs[0] = h
-		return hs
-	}
-	spare, left := h-need, h-need
-	for j := range n {
-		extra := spare * plotWeight(m.plots[from+j]) / total
-		if j == n-1 {
-			extra = left
-		}
-		hs[j] += extra
-		left -= extra
-	}
-	return hs
-}
-
-// ghostFor returns the ghost to draw under plot i, or nil. A trace ghost is
-// the previous run's first window while this run is in its first window,
-// then its last window shifted to end where this one ends.
-func (m *Model) ghostFor(i int, cur *sim.PlotData) *sim.PlotData {
-	if !m.showGhost || !m.hasGhost {
-		return nil
-	}
-	g := &m.ghost[i]
-	if m.plots[i].Kind != sim.PlotTrace {
-		return &g.tail
-	}
-	now := m.run.Model.Time()
-	if now <= m.info.Window {
-		return &g.head
-	}
-	shift := now - g.end
-	for k := range g.tail.Series {
-		s := &g.tail.Series[k]
-		for j := range s.X {
-			s.X[j] += shift
-		}
-	}
-	g.end = now
-	return &g.tail
 }
 
 // paramLines renders up to n controls, a window around the selection.

@@ -11,10 +11,24 @@ type canvas struct {
 	bits   []uint8
 	col    []uint8
 
-	// Pattern state for dotted lines: the last dot visited and a count of
-	// distinct dots visited, so every other dot along a path is drawn.
+	// Pattern state for dashed lines: the last dot visited and a count of
+	// distinct dots visited along the path.
 	lastX, lastY, n int
 }
+
+// dash is a line's pattern: on dots drawn, then off dots skipped, along
+// the path; the zero dash is a solid line.
+type dash struct{ on, off int }
+
+// Dash patterns, densest first, and the legend mark that pictures each.
+var (
+	solid    = dash{}
+	ghostDot = dash{1, 1} // the previous run, in its own colour
+	dashes   = [...]dash{solid, {4, 2}, {2, 2}, {1, 1}}
+	marks    = [...]rune{'━', '╍', '┅', '┉'}
+	// Without colour the ghost must differ from every series: sparser.
+	ghostSparse = dash{1, 3}
+)
 
 // brailleBit[y][x] is the bit of dot (x, y) within a cell.
 var brailleBit = [4][2]uint8{
@@ -43,25 +57,24 @@ func (c *canvas) dot(x, y int, col uint8) {
 	c.col[i] = col
 }
 
-// pattern sets (x, y) if it is an even-numbered distinct dot of the current
-// dotted path.
-func (c *canvas) pattern(x, y int, col uint8) {
+// pattern sets (x, y) if it falls on a drawn part of the dash d along
+// the current path (each distinct dot visited counts once).
+func (c *canvas) pattern(x, y int, col uint8, d dash) {
 	if x != c.lastX || y != c.lastY {
-		c.n++
 		c.lastX, c.lastY = x, y
-		if c.n&1 == 0 {
+		if c.n%(d.on+d.off) < d.on {
 			c.dot(x, y, col)
 		}
+		c.n++
 	}
 }
 
-// startPath resets the dotted-line pattern.
+// startPath resets the dash pattern.
 func (c *canvas) startPath() { c.lastX, c.lastY, c.n = -1, -1, 0 }
 
 // line draws a straight line between dot positions (x0, y0) and (x1, y1),
-// given in fractional dots, clipped to the canvas. Dotted lines draw every
-// other dot along the path.
-func (c *canvas) line(x0, y0, x1, y1 float64, col uint8, dotted bool) {
+// given in fractional dots, clipped to the canvas, solid or in the dash d.
+func (c *canvas) line(x0, y0, x1, y1 float64, col uint8, d dash) {
 	var ok bool
 	x0, y0, x1, y1, ok = clip(x0, y0, x1, y1, float64(c.dw-1), float64(c.dh-1))
 	if !ok {
@@ -79,10 +92,10 @@ func (c *canvas) line(x0, y0, x1, y1 float64, col uint8, dotted bool) {
 	}
 	e := dx + dy
 	for n := max(dx, -dy); n >= 0; n-- {
-		if dotted {
-			c.pattern(ix0, iy0, col)
-		} else {
+		if d == solid {
 			c.dot(ix0, iy0, col)
+		} else {
+			c.pattern(ix0, iy0, col, d)
 		}
 		if ix0 == ix1 && iy0 == iy1 {
 			return
