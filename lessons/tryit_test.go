@@ -29,6 +29,7 @@ type quoted struct {
 // rounding of the quote and, for the noisy spiking network, the spread
 // between seeds that the text states.
 var tryItNumbers = []quoted{
+	{"lif", "reads 63.0 Hz from the second spike on", "", 40, "steady_hz", 63.0, 0.15},
 	{"hh", "fires at about 69 Hz", "I=10", 1000, "rate_hz", 69, 1.5},
 	{"hh", "peak_mv 40.3 mV", "I=10", 1000, "peak_mv", 40.3, 0.1},
 	{"hh", "steady firing at about 52 Hz", "I=6.3", 1000, "rate_hz", 52, 1.5},

@@ -102,7 +102,7 @@ func (m *Hebb) describe() sim.Info {
 		Summary:  "a linear neuron learns from 2-D Gaussian inputs with a local rule; Oja's rule finds the first principal component",
 		DT:       hebbDT,
 		StepNote: "one input sample per 1 ms step",
-		Window:   4000, Speed: 250,
+		Window:   4000, Speed: 1000,
 		Params: m.Specs(),
 		Metrics: []sim.Metric{
 			{Key: "angle_deg", Label: "angle(w, PC1)", Unit: "°", Help: "angle between w and the principal axis, folded to 0–90°"},

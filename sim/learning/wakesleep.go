@@ -122,7 +122,7 @@ func (m *WakeSleep) describe() sim.Info {
 		Summary:  "separate recognition and generative weights learn the bars problem with local wake and sleep rules",
 		DT:       wsDT,
 		StepNote: "one wake phase and one sleep phase (one data image, one dream) per 0.1 ms step",
-		Window:   10000, Speed: 500,
+		Window:   10000, Speed: 1000,
 		Params: m.Specs(),
 		Metrics: []sim.Metric{
 			{Key: "valid_dreams", Label: "valid dreams", Help: "fraction of the last 1000 dreams that are valid bar images"},

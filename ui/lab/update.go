@@ -2,7 +2,6 @@ package lab
 
 import (
 	"fmt"
-	"math"
 	"time"
 
 	"charm.land/bubbles/v2/key"
@@ -35,6 +34,7 @@ func (m *Model) Start() tea.Cmd {
 		return nil
 	}
 	m.running = true
+	m.lastTick, m.achieved, m.owed = m.now(), 0, 0
 	m.seq++
 	m.updateKeys()
 	m.refresh()
@@ -56,7 +56,11 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 		if msg.Lab != m.id || msg.Seq != m.seq || !m.running {
 			return m, nil
 		}
-		cmd := m.advance(m.frameMS())
+		var cmd tea.Cmd
+		if m.failure == "" {
+			m.frame()
+			cmd = m.evaluate()
+		}
 		m.refresh()
 		if !m.running { // a panic stopped it
 			return m, cmd
@@ -89,7 +93,7 @@ func (m Model) handleKey(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 		}
 		return m, cmd
 	case key.Matches(msg, k.Step):
-		cmd = m.advance(m.frameMS())
+		cmd = m.advance(m.stepMS())
 	case key.Matches(msg, k.Reset):
 		m.resetRun()
 		m.note = "Run reset to t = 0."
@@ -100,9 +104,11 @@ func (m Model) handleKey(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 	case key.Matches(msg, k.Preset):
 		cmd = m.nextPreset()
 	case key.Matches(msg, k.Faster):
-		m.speed++
+		m.nextPace(1)
+		m.achieved = 0
 	case key.Matches(msg, k.Slower):
-		m.speed--
+		m.nextPace(-1)
+		m.achieved = 0
 	case key.Matches(msg, k.Ghost):
 		m.showGhost = !m.showGhost
 	case key.Matches(msg, k.Hint):
@@ -131,11 +137,6 @@ func (m Model) handleKey(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 	m.updateKeys()
 	m.refresh()
 	return m, cmd
-}
-
-// frameMS is the simulated time one frame advances, ms.
-func (m Model) frameMS() float64 {
-	return math.Max(m.info.DT, m.info.Speed*speeds[m.speed]/float64(m.fps))
 }
 
 // guard runs f and turns a model panic into an error shown in the lab.

@@ -84,7 +84,7 @@ func (m *Model) headerLines() []string {
 	if m.running {
 		state = th.Good.Render("▶ running")
 	}
-	speed := fmt.Sprintf("%g×", speeds[m.speed])
+	speed := m.paceText()
 	t := m.run.Model.Time()
 	clock := fmt.Sprintf("t = %s", formatTime(t))
 	status := fmt.Sprintf("%s %s  %s", state, th.Subtle.Render(speed), th.Subtle.Render(clock))
