@@ -49,7 +49,7 @@ func (m Model) helpGroups() []helpGroup {
 		}
 		groups = append(groups,
 			helpGroup{params, []key.Binding{k.Prev, k.Next, k.Dec, k.Inc, k.DecBig, k.IncBig, k.Default, k.Type}},
-			helpGroup{"Lab run", []key.Binding{k.Pause, k.Step, k.Reset, k.Seed, k.Preset, k.Faster, k.Slower, k.Ghost, k.Hint, k.Plots}},
+			helpGroup{"Lab run", []key.Binding{k.Pause, k.Step, k.Reset, k.Seed, k.Preset, m.tryItKey(), k.Faster, k.Slower, k.Ghost, k.Hint, k.Plots}},
 		)
 	}
 	return groups

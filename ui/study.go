@@ -22,6 +22,7 @@ const (
 	glossaryOverlay
 	sweepOverlay
 	shareOverlay
+	tryItOverlay
 )
 
 // study is the state of the find, sweep, keep and share tools.
@@ -215,6 +216,8 @@ func (m *Model) choose(i int) tea.Cmd {
 		return m.openAt(h.Lesson, m.study.picker.Query(), h.Section, h.Ordinal)
 	case glossaryOverlay:
 		return m.chooseTerm(i)
+	case tryItOverlay:
+		return m.chooseTryIt(i)
 	}
 	return nil
 }

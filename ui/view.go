@@ -170,13 +170,12 @@ func (m Model) shortHelp() []key.Binding {
 	var b []key.Binding
 	if m.focusLab {
 		k := m.lab.Keys()
-		b = append(b, k.Next, k.Inc, k.Pause, lk.Focus)
+		b = append(b, k.Next, k.Inc, k.Pause, m.tryItKey(), lk.Focus)
 	} else {
 		r := m.reader.Keys()
-		b = append(b, r.Down, r.PageDown)
+		b = append(b, r.Down, m.tryItKey(), r.PageDown)
 		if m.labOK {
-			k := m.lab.Keys()
-			b = append(b, k.Pause)
+			b = append(b, m.lab.Keys().Pause)
 		}
 	}
 	if !m.focusLab {

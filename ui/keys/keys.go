@@ -113,6 +113,7 @@ type Study struct {
 	Search, NextMatch, PrevMatch key.Binding
 	Outline, Glossary            key.Binding
 	Sweep, Export, Share         key.Binding
+	TryIt                        key.Binding // list the Try-it steps' lab states
 }
 
 // NewStudy returns the study bindings. n and N move between matches only
@@ -127,6 +128,7 @@ func NewStudy() Study {
 		Sweep:     key.NewBinding(key.WithKeys("w"), key.WithHelp("w", "sweep selected parameter")),
 		Export:    key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "export run (CSV, JSON)")),
 		Share:     key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "command for this state")),
+		TryIt:     key.NewBinding(key.WithKeys("T"), key.WithHelp("T", "try it: a step's values")),
 	}
 }
 

@@ -7,6 +7,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
+	"github.com/neurotutor/neurotutor/lessons"
 	"github.com/neurotutor/neurotutor/sim"
 	"github.com/neurotutor/neurotutor/ui/readout"
 )
@@ -286,6 +287,31 @@ func (m *Model) toStart() tea.Cmd {
 func (m *Model) nextPreset() tea.Cmd {
 	m.preset = (m.preset + 1) % len(m.lesson.Presets)
 	ps := m.lesson.Presets[m.preset]
+	note := fmt.Sprintf("Preset %d/%d: %s", m.preset+1, len(m.lesson.Presets), ps.Name)
+	if ps.Note != "" {
+		note += " — " + ps.Note
+	}
+	return m.applyOverStart(ps.Params, note)
+}
+
+// ApplyTryIt sets the lab to one of the lesson's Try-it states, over the
+// lab's starting values, and starts a new run (the old one stays as the
+// ghost).
+func (m *Model) ApplyTryIt(st lessons.TryState) tea.Cmd {
+	note := fmt.Sprintf("Try it, step %d: %s", st.Step, st.Name)
+	if st.Note != "" {
+		note += " — " + st.Note
+	}
+	cmd := m.applyOverStart(st.Params, note)
+	m.updateKeys()
+	m.refresh()
+	return cmd
+}
+
+// applyOverStart sets every parameter to the lesson's starting value (its
+// default where the lesson names none), then s, starts a new run and
+// shows note.
+func (m *Model) applyOverStart(s lessons.Settings, note string) tea.Cmd {
 	for _, p := range m.info.Params {
 		m.run.Model.Set(p.Key, p.Default) // defaults are in range by construction
 	}
@@ -293,14 +319,11 @@ func (m *Model) nextPreset() tea.Cmd {
 		m.note, m.noteBad = err.Error(), true
 		return nil
 	}
-	if err := m.apply(m.run.Model, ps.Params); err != nil {
+	if err := m.apply(m.run.Model, s); err != nil {
 		m.note, m.noteBad = err.Error(), true
 		return nil
 	}
 	m.resetRun()
-	m.note = fmt.Sprintf("Preset %d/%d: %s", m.preset+1, len(m.lesson.Presets), ps.Name)
-	if ps.Note != "" {
-		m.note += " — " + ps.Note
-	}
+	m.note, m.noteBad = note, false
 	return m.evaluate()
 }
