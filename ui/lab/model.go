@@ -56,6 +56,7 @@ type Model struct {
 	keys          keys.Lab
 	focused       bool
 	view          string
+	textStart     int // the first line of the view after the plots
 }
 
 // ghostData is a snapshot of one plot from the previous run: for traces,

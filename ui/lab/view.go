@@ -56,6 +56,7 @@ func (m *Model) refresh() {
 	}
 	var body []string
 	body = append(body, head...)
+	m.textStart = len(head) + len(plots)
 	body = append(body, plots...)
 	body = append(body, params...)
 	body = append(body, metrics...)
