@@ -3,6 +3,7 @@ package ui_test
 import (
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 
 	tea "charm.land/bubbletea/v2"
@@ -17,11 +18,14 @@ import (
 // ('.' while paused), so that its plots have something to show.
 const labFrames = 12
 
+// embedded loads the embedded catalog once for the tests of this file.
+var embedded = sync.OnceValues(func() (*lessons.Catalog, error) { return lessons.Default(models.Registry()) })
+
 // realModel opens the embedded catalog's lesson id, paused.
 func realModel(t *testing.T, id string, opts ...ui.Option) tea.Model {
 	t.Helper()
 	reg := models.Registry()
-	cat, err := lessons.Default(reg)
+	cat, err := embedded()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -38,8 +42,7 @@ func realModel(t *testing.T, id string, opts ...ui.Option) tea.Model {
 // text), after labFrames frames: testdata/TestLabGoldens/<lesson>-<size>.
 // Review the diff before accepting go test -update.
 func TestLabGoldens(t *testing.T) {
-	reg := models.Registry()
-	cat, err := lessons.Default(reg)
+	cat, err := embedded()
 	if err != nil {
 		t.Fatal(err)
 	}
