@@ -3,6 +3,7 @@ package plot
 import (
 	"image/color"
 	"math"
+	"strings"
 
 	"github.com/neurotutor/neurotutor/sim"
 )
@@ -62,6 +63,15 @@ func Heat(d *sim.PlotData, o Options) string {
 	case o.Height < 3:
 		scale = -1
 	}
+	// Titles too long for their column wrap onto a second line when the
+	// grids can spare it, rather than lose their ends.
+	titles := make([][]string, n)
+	for k := range n {
+		titles[k] = wrapWords(d.Grids[k].Title, aw)
+		if title >= 0 && len(titles[k]) > 1 && o.Height >= 8 {
+			g0 = 2
+		}
+	}
 	gh := o.Height - g0
 	if scale >= 0 {
 		gh--
@@ -73,8 +83,12 @@ func Heat(d *sim.PlotData, o Options) string {
 		lo, hi := gridRange(g)
 		_, h := drawGrid(f, g, x, g0, aw, gh, lo, hi, ramp)
 		used = max(used, h)
-		if title >= 0 {
-			f.text(x, title, truncate(g.Title, aw), text, x+aw)
+		for i := 0; title >= 0 && i < g0 && i < len(titles[k]); i++ {
+			l := titles[k][i]
+			if i == g0-1 && i < len(titles[k])-1 {
+				l = truncate(strings.Join(titles[k][i:], " "), aw)
+			}
+			f.text(x, title+i, l, text, x+aw)
 		}
 	}
 	if scale >= 0 {

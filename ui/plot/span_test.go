@@ -118,3 +118,27 @@ func TestRasterRowLabels(t *testing.T) {
 		t.Errorf("rows numbered as well as named:\n%s", got)
 	}
 }
+
+// TestHeatTitlesWrap: four grids side by side in 55 columns leave each
+// 12; their titles wrap onto a second line instead of losing their ends
+// ("prediction …").
+func TestHeatTitlesWrap(t *testing.T) {
+	d := &sim.PlotData{}
+	for _, title := range []string{"input x", "prediction U₁r₁", "error x − U₁r₁", "level 2: U₁U₂r₂"} {
+		g := d.AddGrid(title, 4, 4)
+		for i := range g.V {
+			g.V[i] = float64(i)
+		}
+	}
+	got := ansi.Strip(Heat(d, Options{Width: 55, Height: 10}))
+	lines := strings.Split(got, "\n")
+	head := lines[0] + " " + lines[1]
+	for _, w := range []string{"prediction", "U₁r₁", "error x −", "level 2:", "U₁U₂r₂"} {
+		if !strings.Contains(head, w) {
+			t.Errorf("title part %q missing:\n%s", w, got)
+		}
+	}
+	if strings.Contains(head, "…") {
+		t.Errorf("a title was cut:\n%s", got)
+	}
+}

@@ -34,6 +34,9 @@ func Metric(v float64, m sim.Metric) string {
 	case len(m.Names) > 0 && v == math.Trunc(v) && v >= 0 && int(v) < len(m.Names):
 		return m.Names[int(v)]
 	}
+	if math.Abs(v) >= 1e6 { // 7.07×10¹¹, not twelve digits
+		return Minus(scientific(v))
+	}
 	res := m.Precision()
 	v = math.Round(v/res) * res
 	if v == 0 || math.Abs(v) < res/2 {
@@ -99,4 +102,18 @@ var negative = regexp.MustCompile(`(^|[^\p{L}\p{N}_])-(\.?\d)`)
 // ("a number from −10 to 0.5"), leaving hyphenated words alone.
 func Text(s string) string {
 	return negative.ReplaceAllString(s, "${1}−${2}")
+}
+
+// superscripts are the digits and minus sign of an exponent.
+var superscripts = strings.NewReplacer("0", "⁰", "1", "¹", "2", "²", "3", "³", "4", "⁴",
+	"5", "⁵", "6", "⁶", "7", "⁷", "8", "⁸", "9", "⁹", "-", "⁻")
+
+// scientific writes v with three significant digits as m×10ⁿ.
+func scientific(v float64) string {
+	e := int(math.Floor(math.Log10(math.Abs(v))))
+	m := v / math.Pow(10, float64(e))
+	if math.Abs(m) >= 9.995 { // rounds up to the next power
+		m, e = m/10, e+1
+	}
+	return strconv.FormatFloat(m, 'f', 2, 64) + "×10" + superscripts.Replace(strconv.Itoa(e))
 }

@@ -36,6 +36,10 @@ func TestMetric(t *testing.T) {
 		{"a decision time", 26.08, ms, "26.1"},
 		{"NaN", math.NaN(), hz, None},
 		{"a named state", 1, sim.Metric{Names: []string{"none", "damped"}}, "damped"},
+		{"huge values in powers of ten", 706710190284, plain, "7.07×10¹¹"},
+		{"a million", 1e6, plain, "1.00×10⁶"},
+		{"just under a million stays whole", 999999, plain, "999999"},
+		{"huge negative", -2.5e7, hz, "−2.50×10⁷"},
 		{"infinity", math.Inf(-1), hz, "−∞"},
 	} {
 		if got := Metric(c.v, c.m); got != c.want {
