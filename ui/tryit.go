@@ -13,7 +13,7 @@ import (
 // the lab to with enter.
 func (m *Model) openTryIt() {
 	l := m.lesson
-	m.study.picker = picker.New("Try it: set the lab to a step's values (enter), esc closes", false, m.theme)
+	m.study.picker = picker.New("Try it: a step's values", false, m.theme)
 	items := make([]picker.Item, len(l.TryIt))
 	for i, st := range l.TryIt {
 		items[i] = picker.Item{Title: fmt.Sprintf("%d · %s", st.Step, st.Name), Detail: st.Note}

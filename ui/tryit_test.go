@@ -15,12 +15,12 @@ import (
 func TestTryItStates(t *testing.T) {
 	m, _ := newModel(t, ui.WithLesson("linear"))
 	m = send(t, m, tea.WindowSizeMsg{Width: 80, Height: 24})
-	if s := screen(m); !strings.Contains(s, "T try it") {
+	if s := screen(m); !strings.Contains(s, "T try-it steps") {
 		t.Errorf("the footer does not offer T:\n%s", s)
 	}
 	m = send(t, m, key("T"))
 	s := screen(m)
-	if !strings.Contains(s, "Try it: set the lab to a step's values") || !strings.Contains(s, "1 · x1 = 0 Hz") {
+	if !strings.Contains(s, "Try it: a step's values") || !strings.Contains(s, "1 · x1 = 0 Hz") {
 		t.Fatalf("T does not list the states:\n%s", s)
 	}
 	m = send(t, m, key("enter"))
@@ -32,11 +32,11 @@ func TestTryItStates(t *testing.T) {
 
 	m, _ = newModel(t, ui.WithLesson("wta"))
 	m = send(t, m, tea.WindowSizeMsg{Width: 120, Height: 40}, key("T"))
-	if s := screen(m); strings.Contains(s, "Try it: set the lab") {
+	if s := screen(m); strings.Contains(s, "Try it: a step's") {
 		t.Errorf("T opened a list in a lesson without states:\n%s", s)
 	}
 	m = send(t, m, key("?"))
-	if s := screen(m); !strings.Contains(s, "try it: a step's values (n/a)") {
+	if s := screen(m); !strings.Contains(s, "try-it steps (n/a)") {
 		t.Errorf("help does not list T as not available:\n%s", s)
 	}
 }

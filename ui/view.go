@@ -42,6 +42,8 @@ func (m Model) content() string {
 		foot = ansi.Truncate(m.searchLine(), m.width, "…")
 	case m.study.overlay != noOverlay && m.status == "":
 		foot = m.theme.Subtle.Render(" esc closes · ctrl+c quits")
+	case m.labTyping():
+		foot = m.theme.Subtle.Render(" type a value · enter sets it · esc cancels · ctrl+c quits")
 	}
 	bodyH := max(0, m.height-1-strings.Count(foot, "\n")-1) // a long status takes rows from the body
 	if m.study.overlay != noOverlay {

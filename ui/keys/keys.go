@@ -128,7 +128,7 @@ func NewStudy() Study {
 		Sweep:     key.NewBinding(key.WithKeys("w"), key.WithHelp("w", "sweep selected parameter")),
 		Export:    key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "export run (CSV, JSON)")),
 		Share:     key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "command for this state")),
-		TryIt:     key.NewBinding(key.WithKeys("T"), key.WithHelp("T", "try it: a step's values")),
+		TryIt:     key.NewBinding(key.WithKeys("T"), key.WithHelp("T", "try-it steps")),
 	}
 }
 

@@ -155,10 +155,15 @@ func (m *Model) paramLines(n int) []string {
 	return out
 }
 
-// bar draws a slider for v within p's range.
+// bar draws a slider for v within p's range, on a log scale for a log
+// slider.
 func bar(p sim.Param, v float64, w int) string {
 	frac := 0.0
-	if p.Max > p.Min {
+	switch lo := math.Max(p.Min, p.Step); {
+	case p.Log && p.Max > lo && v >= lo: // on a log slider, the decades
+		frac = math.Log(v/lo) / math.Log(p.Max/lo)
+	case p.Log:
+	case p.Max > p.Min:
 		frac = (v - p.Min) / (p.Max - p.Min)
 	}
 	filled := int(math.Round(frac * float64(w)))
