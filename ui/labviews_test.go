@@ -1,6 +1,7 @@
 package ui_test
 
 import (
+	"fmt"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -65,20 +66,7 @@ func TestLabGoldens(t *testing.T) {
 	}
 }
 
-func sizeName(s [2]int) string {
-	return strings.Join([]string{itoa(s[0]), itoa(s[1])}, "x")
-}
-
-func itoa(n int) string {
-	if n == 0 {
-		return "0"
-	}
-	var b []byte
-	for ; n > 0; n /= 10 {
-		b = append([]byte{byte('0' + n%10)}, b...)
-	}
-	return string(b)
-}
+func sizeName(s [2]int) string { return fmt.Sprintf("%dx%d", s[0], s[1]) }
 
 // TestNoColorSeriesDiffer: without colour (NO_COLOR) every series of a
 // plot has its own dash pattern, named in the legend, and the ghost of the

@@ -1,6 +1,7 @@
 package lab
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -85,14 +86,4 @@ func shows(t *testing.T, m Model, what, want string) {
 	}
 }
 
-func sizeText(s [2]int) string {
-	return strings.TrimSpace(strings.Join([]string{itoaLab(s[0]), "×", itoaLab(s[1])}, ""))
-}
-
-func itoaLab(n int) string {
-	s := ""
-	for ; n > 0; n /= 10 {
-		s = string(rune('0'+n%10)) + s
-	}
-	return s
-}
+func sizeText(s [2]int) string { return fmt.Sprintf("%d×%d", s[0], s[1]) }
