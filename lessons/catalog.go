@@ -268,6 +268,10 @@ func (c *Catalog) validate(l *Lesson, reg *sim.Registry) []error {
 		}
 		resolve(fmt.Sprintf("presets[%d].params", i), p.Params)
 	}
+	for i := range l.TryIt {
+		resolve(fmt.Sprintf("tryit[%d].params", i), l.TryIt[i].Params)
+	}
+	errs = append(errs, checkTryIt(l, info)...)
 	ids := map[string]bool{}
 	for i := range l.Challenges {
 		ch := &l.Challenges[i]

@@ -32,6 +32,7 @@ type Lesson struct {
 	Requires   []string    `yaml:"requires"`
 	Lab        Lab         `yaml:"lab"`
 	Presets    []Preset    `yaml:"presets"`
+	TryIt      []TryState  `yaml:"tryit"`
 	Challenges []Challenge `yaml:"challenges"`
 	Refs       []string    `yaml:"refs"`
 
@@ -52,6 +53,16 @@ type Lab struct {
 type Preset struct {
 	Name   string   `yaml:"name"`
 	Note   string   `yaml:"note"`
+	Params Settings `yaml:"params"`
+}
+
+// TryState is the lab state one step of the lesson's Try it section asks
+// for, applied with the lab's Try-it key over the lab's starting values,
+// so that a learner follows the text without counting key presses.
+type TryState struct {
+	Step   int      `yaml:"step"` // the numbered Try-it step it belongs to
+	Name   string   `yaml:"name"` // what the step does: "Set I = 1.45 nA"
+	Note   string   `yaml:"note"` // optional: what to look for
 	Params Settings `yaml:"params"`
 }
 

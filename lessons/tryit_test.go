@@ -29,6 +29,7 @@ type quoted struct {
 // rounding of the quote and, for the noisy spiking network, the spread
 // between seeds that the text states.
 var tryItNumbers = []quoted{
+	{"lif", "reads 63.0 Hz from the second spike on", "", 40, "steady_hz", 63.0, 0.15},
 	{"hh", "fires at about 69 Hz", "I=10", 1000, "rate_hz", 69, 1.5},
 	{"hh", "peak_mv 40.3 mV", "I=10", 1000, "peak_mv", 40.3, 0.1},
 	{"hh", "steady firing at about 52 Hz", "I=6.3", 1000, "rate_hz", 52, 1.5},
@@ -44,8 +45,9 @@ var tryItNumbers = []quoted{
 	{"forgetting", "to about 9% after 500 examples of B", "", 2000, "acc_a", 0.09, 0.015},
 	{"forgetting", "about 5% after 2000 (examples_b = 2000, 3500 examples in all)", "", 3500, "acc_a", 0.05, 0.015},
 
-	{"ei", "The P = 2.0 row needs a run of at least 2.5 s", "P=2", 2500, "freq_hz", 0, 0},
-	{"ei", "still reports the ringing, 43 Hz after 2 s", "P=2", 2000, "freq_hz", 43, 1},
+	{"ei", "rhythm reads damped and freq_hz stays 0", "P=2", 1000, "rhythm", 1, 0},
+	{"ei", "rhythm reads damped and freq_hz stays 0", "P=2", 2000, "freq_hz", 0, 0},
+	{"ei", "rhythm reads damped and freq_hz stays 0", "P=2", 2000, "rhythm", 1, 0},
 	{"ei", "rhythm speeds up from 20 to 38 Hz", "P=1.25", 2000, "freq_hz", 20, 0.5},
 	{"ei", "rhythm speeds up from 20 to 38 Hz", "P=1.75", 2000, "freq_hz", 38, 0.5},
 

@@ -87,6 +87,11 @@ type Param struct {
 	// Live parameters change the running model in place; changing any
 	// other parameter starts a new run (the old one becomes the ghost).
 	Live bool
+	// Log makes the lab's slider step by ratios rather than differences:
+	// the R″10 series 1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8 × 10ᵏ, a decade
+	// per ten steps (see [Param.Grid]). For rates and learning rates that
+	// span decades. With Min = 0, Step is the first value above 0.
+	Log bool
 }
 
 // Metric describes one scalar the model reports.
@@ -95,6 +100,16 @@ type Metric struct {
 	Label string // "rate"
 	Unit  string // "Hz"
 	Help  string // one line
+	// Resolution is the finest difference the metric resolves; the lab
+	// rounds to it, so a value below it reads 0. Zero means the unit's
+	// (see [Resolution]).
+	Resolution float64
+	// NoneBelowZero says a negative value means "none yet" (a decision
+	// not made, a network not settled): the lab shows "—" for it.
+	NoneBelowZero bool
+	// Names, when set, name the metric's whole values: value i reads
+	// Names[i] (a state such as none, damped, sustained).
+	Names []string
 }
 
 // Signal is a quantity recorded every step: a membrane potential, a rate.
@@ -161,6 +176,9 @@ type PlotSpec struct {
 	// Square asks for equal scales on both axes of an x–y plot: a picture
 	// (a network drawn on a ring) rather than a graph.
 	Square bool
+	// MaxRows caps the rows of data a bar chart is drawn with (0: as
+	// many as there is room for); a chart of done/not-done flags needs 2.
+	MaxRows int
 }
 
 // Series is one curve or point set of an x–y or trace plot.
@@ -186,11 +204,13 @@ type PlotData struct {
 	// PlotTrace and PlotXY.
 	Series []Series
 	// PlotRaster: event i is a spike at time SpikeT[i] (ms) in row
-	// SpikeRow[i]; rows run 0…Rows−1 and time T0…T1.
-	SpikeT   []float64
-	SpikeRow []int
-	Rows     int
-	T0, T1   float64
+	// SpikeRow[i]; rows run 0…Rows−1 and time T0…T1. RowLabels, when set,
+	// name the rows ("pre", "glio") instead of numbering them.
+	SpikeT    []float64
+	SpikeRow  []int
+	Rows      int
+	T0, T1    float64
+	RowLabels []string
 	// PlotBars: one bar per value, optional labels, optional marked bar
 	// (−1 for none), a fixed top if BarMax > 0.
 	Bars      []float64
@@ -213,6 +233,7 @@ func (d *PlotData) Reset() {
 	d.SpikeT = d.SpikeT[:0]
 	d.SpikeRow = d.SpikeRow[:0]
 	d.Rows, d.T0, d.T1 = 0, 0, 0
+	d.RowLabels = d.RowLabels[:0]
 	d.Bars = d.Bars[:0]
 	d.BarLabels = d.BarLabels[:0]
 	d.Marked = -1

@@ -109,7 +109,8 @@ func (t *Params) Bind(p Param, v *float64) {
 			p.Step = 1
 		}
 	}
-	if p.Key == "" || p.Min > p.Max || p.Step <= 0 || !p.Check(p.Default) {
+	if p.Key == "" || p.Min > p.Max || p.Step <= 0 || !p.Check(p.Default) || (p.Log && p.Min < 0) ||
+		(p.Max-p.Min)/p.Step > maxGrid {
 		panic(fmt.Sprintf("sim: model %s: malformed parameter %+v", t.model, p))
 	}
 	t.specs = append(t.specs, p)

@@ -53,10 +53,14 @@ func rateHz(n, late int, end float64) float64 {
 // interspike intervals (so CV equals CVISI). It never allocates.
 type SpikeStats struct {
 	n, late     int
-	first, last float64 // ms
-	isiMean     float64 // ms
-	isiM2       float64 // ms²
+	first, last float64             // ms
+	isiMean     float64             // ms
+	isiM2       float64             // ms²
+	recent      [steadyISIs]float64 // the last intervals, a ring, ms
 }
+
+// steadyISIs is the number of recent intervals SteadyRateHz averages.
+const steadyISIs = 16
 
 // Reset forgets every spike.
 func (s *SpikeStats) Reset() { *s = SpikeStats{} }
@@ -71,6 +75,7 @@ func (s *SpikeStats) Add(t float64) {
 		d := isi - s.isiMean
 		s.isiMean += d / k
 		s.isiM2 += d * (isi - s.isiMean)
+		s.recent[(s.n-1)%steadyISIs] = isi
 	}
 	s.n++
 	if t >= rateTransient {
@@ -94,6 +99,31 @@ func (s *SpikeStats) MeanISI() float64 {
 // RateHz is the single-neuron rate of a run that has lasted `end` ms, as
 // SpikeTrain.RateHz defines it.
 func (s *SpikeStats) RateHz(end float64) float64 { return rateHz(s.n, s.late, end) }
+
+// SteadyRateHz is the rate the neuron fires at now, at time `now` (ms):
+// 1000 over the mean of its last 16 interspike intervals (fewer at the
+// start), or over the time since its last spike when that is longer, so
+// the rate falls as soon as firing stops; 0 before two spikes. Unlike
+// RateHz it does not step at every spike: for regular firing it is the
+// exact rate from the second spike on, the thing a challenge's condition
+// should hold on.
+func (s *SpikeStats) SteadyRateHz(now float64) float64 {
+	if s.n < 2 {
+		return 0
+	}
+	sum := 0.0
+	for _, v := range s.recent { // slots not yet filled are 0
+		sum += v
+	}
+	mean := sum / float64(min(s.n-1, steadyISIs))
+	if open := now - s.last; open > mean {
+		mean = open
+	}
+	if mean <= 0 {
+		return 0
+	}
+	return 1000 / mean
+}
 
 // CV is the coefficient of variation of the interspike intervals
 // (population standard deviation over mean); 0 with fewer than three

@@ -65,3 +65,47 @@ func TestCrossing(t *testing.T) {
 		t.Errorf("%d crossings, want 2", n)
 	}
 }
+
+// TestSteadyRate: regular firing every 48.3 ms reads 20.70 Hz from the
+// second spike on, without the run's cumulative rate stepping at each
+// spike; an irregular train reads the mean of its last 16 intervals; the
+// rate falls once firing stops.
+func TestSteadyRate(t *testing.T) {
+	var st SpikeStats
+	if r := st.SteadyRateHz(100); r != 0 {
+		t.Errorf("no spikes: %g Hz, want 0", r)
+	}
+	const isi = 48.3
+	for k := range 40 {
+		tt := 30 + float64(k)*isi
+		st.Add(tt)
+		if k == 0 {
+			continue
+		}
+		for _, now := range []float64{tt, tt + isi/2, tt + isi - 0.1} {
+			if r := st.SteadyRateHz(now); math.Abs(r-1000/isi) > 1e-9 {
+				t.Fatalf("spike %d, t = %.1f ms: %.6g Hz, want %.6g", k, now, r, 1000/isi)
+			}
+		}
+	}
+	last := 30 + 39*isi
+	if r := st.SteadyRateHz(last + 200); math.Abs(r-5) > 1e-9 {
+		t.Errorf("200 ms after the last spike: %.4g Hz, want 5 (1000/200)", r)
+	}
+	var irr SpikeStats
+	tt, rng := 0.0, NewRand(3)
+	var isis []float64
+	for range 50 {
+		d := 10 + 40*rng.Float64()
+		tt += d
+		irr.Add(tt)
+		isis = append(isis, d)
+	}
+	sum := 0.0
+	for _, d := range isis[len(isis)-16:] {
+		sum += d
+	}
+	if r, want := irr.SteadyRateHz(tt), 1000/(sum/16); math.Abs(r-want) > 1e-9 {
+		t.Errorf("irregular train: %.6g Hz, want %.6g (mean of the last 16 intervals)", r, want)
+	}
+}

@@ -26,8 +26,12 @@ func (m Model) helpGroups() []helpGroup {
 	r := m.reader.Keys()
 	lk := m.lessonKeys
 	lk.Next.SetEnabled(m.reader.Query() == "") // n moves between matches then
+	text := helpGroup{"Text", []key.Binding{r.Up, r.Down, r.PageUp, r.PageDown, r.Top, r.Bottom}}
+	if m.focusLab && m.labOK {
+		text.title = "Text (after tab)"
+	}
 	groups := []helpGroup{
-		{"Text", []key.Binding{r.Up, r.Down, r.PageUp, r.PageDown, r.Top, r.Bottom}},
+		text,
 		{"Lesson", append([]key.Binding{lk.Focus, lk.Next, lk.Prev, lk.Contents}, general...)},
 	}
 	sk := m.studyKeys
@@ -39,9 +43,13 @@ func (m Model) helpGroups() []helpGroup {
 	if m.labOK {
 		groups = append(groups, helpGroup{"Keep", []key.Binding{sk.Sweep, sk.Export, sk.Share}})
 		k := m.lab.Keys()
+		params := "Lab parameters"
+		if !m.focusLab {
+			params += " (after tab)"
+		}
 		groups = append(groups,
-			helpGroup{"Lab parameters", []key.Binding{k.Prev, k.Next, k.Dec, k.Inc, k.DecBig, k.IncBig, k.Default}},
-			helpGroup{"Lab run", []key.Binding{k.Pause, k.Step, k.Reset, k.Seed, k.Preset, k.Faster, k.Slower, k.Ghost, k.Hint, k.Plots}},
+			helpGroup{params, []key.Binding{k.Prev, k.Next, k.Dec, k.Inc, k.DecBig, k.IncBig, k.Default, k.Type}},
+			helpGroup{"Lab run", []key.Binding{k.Pause, k.Step, k.Reset, k.Seed, k.Preset, m.tryItKey(), k.Faster, k.Slower, k.Ghost, k.Hint, k.Plots}},
 		)
 	}
 	return groups
@@ -52,13 +60,25 @@ func (m Model) helpView() string {
 	th := m.theme
 	pages := m.helpLayout()
 	page := min(m.helpPage, len(pages)-1)
-	title := th.Title.Render("Keys") + th.Subtle.Render(" · ? or esc closes · (n/a): not available here and now")
+	title := m.helpTitle()
 	if len(pages) > 1 {
 		title += "\n" + th.Subtle.Render(fmt.Sprintf("page %d of %d · → and ← turn the page", page+1, len(pages)))
 	}
 	body := title + "\n\n" + strings.Join(pages[page], "\n\n")
 	box := th.Overlay.Render(body)
 	return fit(lipgloss.Place(m.width, m.height, lipgloss.Center, lipgloss.Center, box), m.width, m.height)
+}
+
+// helpTitle is the overlay's first lines: how to close it, what (n/a)
+// means and, in a lesson, which pane the keys act on.
+func (m Model) helpTitle() string {
+	th := m.theme
+	title := th.Title.Render("Keys") + th.Subtle.Render(" · ? or esc closes · (n/a): not available here and now")
+	if m.screen == screenLesson && m.labOK {
+		note := "Keys act on the pane that has them (tab switches); the mouse wheel scrolls the pane under it."
+		title += "\n" + th.Subtle.Render(lipgloss.Wrap(note, max(20, m.width-8), " "))
+	}
+	return title
 }
 
 // helpLayout lays the groups out in as many columns as fit, and the rows
@@ -93,7 +113,8 @@ func (m Model) helpLayout() [][]string {
 		}
 		rows = append(rows, lipgloss.JoinHorizontal(lipgloss.Top, styled...))
 	}
-	return helpPages(rows, m.height-5) // border, title, page line, gap
+	// Border, title, page line and gap.
+	return helpPages(rows, m.height-4-lipgloss.Height(m.helpTitle()))
 }
 
 // helpPages splits rows of groups into pages of at most h lines, so that

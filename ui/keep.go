@@ -27,6 +27,9 @@ func (m *Model) labStudyKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 		return nil, true
 	case key.Matches(msg, sk.Share):
 		return m.openShare(), true
+	case key.Matches(msg, sk.TryIt) && len(m.lesson.TryIt) > 0:
+		m.openTryIt()
+		return nil, true
 	}
 	return nil, false
 }

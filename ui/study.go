@@ -22,6 +22,7 @@ const (
 	glossaryOverlay
 	sweepOverlay
 	shareOverlay
+	tryItOverlay
 )
 
 // study is the state of the find, sweep, keep and share tools.
@@ -171,6 +172,8 @@ func (m *Model) overlayKey(msg tea.KeyPressMsg) tea.Cmd {
 // paste sends a paste to whatever is being typed.
 func (m *Model) paste(msg tea.PasteMsg) {
 	switch {
+	case m.labTyping():
+		m.lab, _ = m.lab.Update(msg)
 	case m.study.searching:
 		if m.study.input.Update(msg) {
 			m.reader.SetQuery(m.study.input.Value())
@@ -213,6 +216,8 @@ func (m *Model) choose(i int) tea.Cmd {
 		return m.openAt(h.Lesson, m.study.picker.Query(), h.Section, h.Ordinal)
 	case glossaryOverlay:
 		return m.chooseTerm(i)
+	case tryItOverlay:
+		return m.chooseTryIt(i)
 	}
 	return nil
 }
@@ -313,5 +318,9 @@ func indent(s string) string { return " " + strings.ReplaceAll(s, "\n", "\n ") }
 // typing reports whether keys are text being typed (a search, a filter),
 // so q and ? are letters rather than quit and help.
 func (m Model) typing() bool {
-	return m.study.searching || m.study.overlay == findOverlay || m.study.overlay == glossaryOverlay
+	return m.study.searching || m.study.overlay == findOverlay || m.study.overlay == glossaryOverlay ||
+		m.labTyping()
 }
+
+// labTyping reports whether a value is being typed into the lab.
+func (m Model) labTyping() bool { return m.screen == screenLesson && m.labOK && m.lab.Typing() }

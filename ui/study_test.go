@@ -97,7 +97,7 @@ func TestSweepInLab(t *testing.T) {
 	}
 	m = send(t, m, key("w"))
 	s := screen(m)
-	if !strings.Contains(s, "Sweep: winner against β") || !strings.Contains(s, "this run, β = 1: winner = 2") {
+	if !strings.Contains(s, "Sweep: winner against β") || !strings.Contains(s, "this run, β = 1.00: winner = 2") {
 		t.Fatalf("the sweep did not finish with the run marked:\n%s", s)
 	}
 	m = send(t, m, key("right"))

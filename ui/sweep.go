@@ -7,7 +7,6 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
-	"strconv"
 	"strings"
 
 	tea "charm.land/bubbletea/v2"
@@ -15,6 +14,7 @@ import (
 	"github.com/neurotutor/neurotutor/sim"
 	"github.com/neurotutor/neurotutor/sim/export"
 	"github.com/neurotutor/neurotutor/sim/sweep"
+	"github.com/neurotutor/neurotutor/ui/readout"
 	"github.com/neurotutor/neurotutor/ui/plot"
 )
 
@@ -270,8 +270,8 @@ func (m Model) sweepReadout() string {
 		}
 	}
 	mt := m.lab.Run().Info().Metrics[sw.metric]
-	return fmt.Sprintf("this run, %s = %s: %s = %s %s", sw.param.Label, sw.param.Format(sw.res.Values[best]), mt.Label,
-		strconv.FormatFloat(sw.res.Stat(best, sw.metric).Mean, 'g', 4, 64), mt.Unit)
+	return fmt.Sprintf("this run, %s = %s: %s = %s %s", sw.param.Label, readout.Param(sw.res.Values[best], sw.param), mt.Label,
+		readout.Metric(sw.res.Stat(best, sw.metric).Mean, mt), mt.Unit)
 }
 
 func abs(x float64) float64 { return max(x, -x) }

@@ -169,7 +169,7 @@ func TestLabKeysChangeParameters(t *testing.T) {
 	}
 	m = send(t, m, key("down"), key("H"), key("H"), key("H"), key("H"), key("H"), key("H"))
 	s := screen(m)
-	if !strings.Contains(s, "w₁     -2.00") || !strings.Contains(s, "is at its minimum") {
+	if !strings.Contains(s, "w₁     −2.00") || !strings.Contains(s, "is at its minimum") {
 		t.Errorf("H did not clamp w₁ at −2 with a note:\n%s", s)
 	}
 	m = send(t, m, key("0"))

@@ -111,6 +111,11 @@ func (m Model) handleKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		return m, nil
 	}
 	m.status = ""
+	if m.labTyping() { // every key edits the value, esc included
+		var cmd tea.Cmd
+		m.lab, cmd = m.lab.Update(msg)
+		return m, cmd
+	}
 	if cmd, done := m.studyKey(msg); done {
 		return m, cmd
 	}

@@ -40,6 +40,8 @@ func (m Model) content() string {
 	switch {
 	case m.study.searching:
 		foot = ansi.Truncate(m.searchLine(), m.width, "…")
+	case m.labTyping():
+		foot = m.theme.Subtle.Render(" type a value · enter sets it · esc cancels · ctrl+c quits")
 	}
 	bodyH := max(0, m.height-1-strings.Count(foot, "\n")-1) // a long status takes rows from the body
 	if m.study.overlay != noOverlay {
@@ -141,23 +143,33 @@ func (m Model) statusLines(st lipgloss.Style) []string {
 
 // keyLine is the footer's list of keys. When they do not all fit, the
 // screen's own keys give way from the end, tab (the way to the other pane)
-// last; help and quit always show.
+// last; help and quit always show. Widths are summed rather than the line
+// rendered once per try: the footer is drawn every frame.
 func (m Model) keyLine() string {
-	local := m.shortHelp()
-	global := []key.Binding{m.global.Help, m.global.Quit}
-	h := m.help
-	h.SetWidth(0) // measure untruncated
-	for {
-		line := " " + h.ShortHelpView(append(local[:len(local):len(local)], global...))
-		if lipgloss.Width(line) <= m.width || len(local) == 0 {
-			return ansi.Truncate(line, m.width, "")
+	var local []key.Binding
+	for _, b := range m.shortHelp() {
+		if b.Enabled() {
+			local = append(local, b)
 		}
+	}
+	global := []key.Binding{m.global.Help, m.global.Quit}
+	itemW := func(b key.Binding) int { return ansi.StringWidth(b.Help().Key) + 1 + ansi.StringWidth(b.Help().Desc) }
+	sep := ansi.StringWidth(m.help.ShortSeparator)
+	width := 1 - sep // the leading space, less the separator the first item lacks
+	for _, b := range append(local[:len(local):len(local)], global...) {
+		width += sep + itemW(b)
+	}
+	for width > m.width && len(local) > 0 {
 		drop := len(local) - 1
 		for drop > 0 && local[drop].Help().Key == m.lessonKeys.Focus.Help().Key {
 			drop--
 		}
+		width -= sep + itemW(local[drop])
 		local = slices.Delete(local, drop, drop+1)
 	}
+	h := m.help
+	h.SetWidth(0) // measured above
+	return ansi.Truncate(" "+h.ShortHelpView(append(local, global...)), m.width, "")
 }
 
 // shortHelp lists the active screen's bindings for the footer, most
@@ -171,13 +183,12 @@ func (m Model) shortHelp() []key.Binding {
 	var b []key.Binding
 	if m.focusLab {
 		k := m.lab.Keys()
-		b = append(b, k.Next, k.Inc, k.Pause, lk.Focus)
+		b = append(b, k.Next, k.Inc, k.Pause, m.tryItKey(), lk.Focus)
 	} else {
 		r := m.reader.Keys()
-		b = append(b, r.Down, r.PageDown)
+		b = append(b, r.Down, m.tryItKey(), r.PageDown)
 		if m.labOK {
-			k := m.lab.Keys()
-			b = append(b, k.Pause)
+			b = append(b, m.lab.Keys().Pause)
 		}
 	}
 	if !m.focusLab {

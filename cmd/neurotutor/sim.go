@@ -96,6 +96,7 @@ type paramJSON struct {
 	Choices []string `json:"choices,omitempty"`
 	Integer bool     `json:"integer"`
 	Live    bool     `json:"live"`
+	Log     bool     `json:"log,omitempty"`
 }
 
 type metricJSON struct {
@@ -116,7 +117,7 @@ func newInfoJSON(info sim.Info, plots []string) infoJSON {
 	in := infoJSON{ID: info.ID, Title: info.Title, Summary: info.Summary, DT: info.DT, StepNote: info.StepNote,
 		Plots: plots, params: info.Params}
 	for _, p := range info.Params {
-		in.Params = append(in.Params, paramJSON{p.Key, p.Label, p.Unit, p.Min, p.Max, p.Step, p.Default, p.Help, p.Choices, p.Integer, p.Live})
+		in.Params = append(in.Params, paramJSON{p.Key, p.Label, p.Unit, p.Min, p.Max, p.Step, p.Default, p.Help, p.Choices, p.Integer, p.Live, p.Log})
 	}
 	for _, m := range info.Metrics {
 		in.Metrics = append(in.Metrics, metricJSON{m.Key, m.Label, m.Unit, m.Help})

@@ -368,4 +368,5 @@ func (m *Glia) Plot(key string, dst *sim.PlotData) {
 		}
 	}
 	dst.Rows, dst.T0, dst.T1 = 2, t0, math.Max(m.t, gliaWindow)
+	dst.RowLabels = append(dst.RowLabels, "pre", "glio")
 }

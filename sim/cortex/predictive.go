@@ -124,7 +124,7 @@ func NewPredictive() *Predictive {
 		Help: "precision of level 1's error: how strongly top-down predictions pull"}, &m.Pi1)
 	m.Bind(sim.Param{Key: "pi2", Label: "π₂ level 2", Min: 0.05, Max: 10, Step: 0.05, Default: 1,
 		Help: "precision of level 2's prior (mean 0): how reluctant the shapes are"}, &m.Pi2)
-	m.Bind(sim.Param{Key: "rate", Label: "κ rate", Unit: "1/ms", Min: 0.01, Max: 1, Step: 0.01, Default: 0.05,
+	m.Bind(sim.Param{Key: "rate", Label: "κ rate", Unit: "1/ms", Min: 0.01, Max: 1, Step: 0.01, Log: true, Default: 0.05,
 		Help: "inference rate: the gain of the gradient descent"}, &m.Kappa)
 	m.Bind(sim.Param{Key: "topdown", Label: "top-down", Choices: []string{"off", "on"}, Default: 1,
 		Help: "level 2 sends its prediction down (on) or the loop is cut (off)"}, &m.TopDown)
@@ -157,7 +157,7 @@ func (m *Predictive) describe() sim.Info {
 			{Key: "error_l2", Label: "level-1 error", Help: "‖r₁ − U₂r₂‖²: squared error of level 2's prediction of level 1"},
 			{Key: "clean_mse", Label: "MSE to clean", Help: "mean squared difference of the prediction U₁r₁ from the noise-free image"},
 			{Key: "fill_in", Label: "fill-in", Help: "mean prediction on the hidden pixels of the occluded frame (0 otherwise)"},
-			{Key: "settled_ms", Label: "settled at", Unit: "ms", Help: "first time every |dr/dt| < 0.001/ms; −1 before"},
+			{Key: "settled_ms", Label: "settled at", Unit: "ms", Help: "first time every |dr/dt| < 0.001/ms; −1 before", NoneBelowZero: true},
 		},
 		Signals: []sim.Signal{
 			{Key: "error", Label: "total 2F"}, {Key: "error_l1", Label: "sensory ‖ε‖²"},

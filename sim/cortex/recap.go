@@ -95,7 +95,7 @@ func NewRecap() *Recap {
 		m.met[s] = make([]float64, len(inf.Metrics))
 		m.sig[s] = make([]float64, len(inf.Signals))
 	}
-	m.iRate = metricIndex(m.lif, "rate_hz")
+	m.iRate = metricIndex(m.lif, "steady_hz")
 	m.iAgree = metricIndex(m.wta, "agree")
 	m.iOverlap = metricIndex(m.hop, "overlap")
 	m.iConv = metricIndex(m.hop, "converged")
@@ -130,7 +130,7 @@ func (m *Recap) describe() sim.Info {
 			{Key: "stage_ok", Label: "target met", Help: "1 while the stage on show meets its target"},
 			{Key: "stages_done", Label: "stages done", Help: "stages whose target has been met in this run (of 4)"},
 			{Key: "showing", Label: "showing", Help: "stage on show: 1 lif, 2 wta, 3 hopfield, 4 predictive"},
-			{Key: "rate_hz", Label: "LIF rate", Unit: "Hz", Help: "LIF stage: firing rate after the first 100 ms"},
+			{Key: "rate_hz", Label: "LIF rate", Unit: "Hz", Help: "LIF stage: the rate it fires at now (1000 / mean of its last interspike intervals)"},
 			{Key: "agree", Label: "WTA agrees", Help: "WTA stage: 1 when one unit wins and it has the largest input"},
 			{Key: "overlap", Label: "Hopfield m", Help: "Hopfield stage: overlap with the cued pattern"},
 			{Key: "fill_in", Label: "PC fill-in", Help: "predictive stage: mean prediction on the hidden pixels"},
@@ -140,7 +140,7 @@ func (m *Recap) describe() sim.Info {
 			{Key: "overlap", Label: "Hopfield m", Gaps: true}, {Key: "error", Label: "PC error 2F", Gaps: true},
 		},
 		Plots: []sim.PlotSpec{
-			{Key: "score", Title: "Stages done (stage on show marked)", Kind: sim.PlotBars},
+			{Key: "score", Title: "Stages done (stage on show marked)", Kind: sim.PlotBars, MaxRows: 2},
 			{Key: "lif", Title: "LIF membrane potential", Kind: sim.PlotTrace, Signals: []string{"v"}, YLabel: "mV"},
 			{Key: "wta", Title: "WTA: largest rate", Kind: sim.PlotTrace, Signals: []string{"r_max"}, YLabel: "Hz"},
 			{Key: "hopfield", Title: "Hopfield: overlap with the cued pattern", Kind: sim.PlotTrace,

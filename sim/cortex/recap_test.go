@@ -93,5 +93,5 @@ func ExampleRecap() {
 	d := make([]float64, 7)
 	m.Metrics(d)
 	fmt.Printf("LIF at 1.8 nA: %.4g Hz, target met %g\n", d[3], d[0])
-	// Output: LIF at 1.8 nA: 50 Hz, target met 1
+	// Output: LIF at 1.8 nA: 50.21 Hz, target met 1
 }

@@ -70,7 +70,7 @@ type Feedback struct {
 // NewFeedback returns the model with default parameters, reset with seed 1.
 func NewFeedback() *Feedback {
 	m := &Feedback{Params: sim.NewParams("feedback")}
-	m.Bind(sim.Param{Key: "eta", Label: "η", Min: 0.001, Max: 0.05, Step: 0.001, Default: 0.005,
+	m.Bind(sim.Param{Key: "eta", Label: "η", Min: 0.001, Max: 0.05, Step: 0.001, Log: true, Default: 0.005,
 		Help: "learning rate (per example)"}, &m.Eta)
 	m.Bind(hiddenParam, &m.H)
 	m.Bind(taskParam, &m.Task)

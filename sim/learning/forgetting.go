@@ -82,7 +82,7 @@ func NewForgetting() *Forgetting {
 		Help: "consolidation strength (elastic weight consolidation); 0 is plain SGD"}, &m.Lambda)
 	m.Bind(sim.Param{Key: "angle", Label: "task angle φ", Unit: "deg", Min: 0, Max: 180, Step: 5, Default: 180,
 		Help: "angle between the decision boundaries of tasks A and B (0: same rule, 180: reversed)"}, &m.Angle)
-	m.Bind(sim.Param{Key: "lr", Label: "learning rate η", Min: 0.005, Max: 0.5, Step: 0.005, Default: 0.1,
+	m.Bind(sim.Param{Key: "lr", Label: "learning rate η", Min: 0.005, Max: 0.5, Step: 0.005, Log: true, Default: 0.1,
 		Help: "SGD step size"}, &m.LR)
 	m.Bind(sim.Param{Key: "steps", Label: "steps per task", Min: 200, Max: 5000, Step: 100, Default: 1500, Integer: true,
 		Help: "training examples of task A before the switch to task B"}, &m.Steps)

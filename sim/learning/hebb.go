@@ -83,9 +83,9 @@ func NewHebb() *Hebb {
 		Help: "angle of the inputs' principal axis", Live: true}, &m.Angle)
 	m.Bind(sim.Param{Key: "ratio", Label: "λ₂/λ₁", Min: 0, Max: 1, Step: 0.05, Default: 0.2,
 		Help: "variance across the principal axis over the variance along it", Live: true}, &m.Ratio)
-	m.Bind(sim.Param{Key: "eta", Label: "η", Min: 0.0001, Max: 0.05, Step: 0.0005, Default: 0.01,
+	m.Bind(sim.Param{Key: "eta", Label: "η", Min: 0.0001, Max: 0.05, Step: 0.0001, Log: true, Default: 0.01,
 		Help: "learning rate per sample", Live: true}, &m.Eta)
-	m.Bind(sim.Param{Key: "tau_theta", Label: "τ_θ", Unit: "ms", Min: 1, Max: 1000, Step: 5, Default: 20,
+	m.Bind(sim.Param{Key: "tau_theta", Label: "τ_θ", Unit: "ms", Min: 1, Max: 1000, Step: 1, Log: true, Default: 20,
 		Help: "time constant of the running ⟨y²⟩ (the BCM threshold), in samples", Live: true}, &m.TauTheta)
 	m.info = m.describe()
 	m.Reset(1)
@@ -102,7 +102,7 @@ func (m *Hebb) describe() sim.Info {
 		Summary:  "a linear neuron learns from 2-D Gaussian inputs with a local rule; Oja's rule finds the first principal component",
 		DT:       hebbDT,
 		StepNote: "one input sample per 1 ms step",
-		Window:   4000, Speed: 250,
+		Window:   4000, Speed: 1000,
 		Params: m.Specs(),
 		Metrics: []sim.Metric{
 			{Key: "angle_deg", Label: "angle(w, PC1)", Unit: "°", Help: "angle between w and the principal axis, folded to 0–90°"},

@@ -173,11 +173,11 @@ func NewSTDP() *STDP {
 		Help: "pairing protocol on one synapse, or a neuron with many plastic inputs"}, &m.Mode)
 	m.Bind(sim.Param{Key: "dt_pair", Label: "Δt", Unit: "ms", Min: -100, Max: 100, Step: 1, Default: 10,
 		Help: "pairing: post spike time minus pre spike time"}, &m.DtPair)
-	m.Bind(sim.Param{Key: "freq", Label: "f_pair", Unit: "Hz", Min: 0.1, Max: 50, Step: 0.1, Default: 1,
+	m.Bind(sim.Param{Key: "freq", Label: "f_pair", Unit: "Hz", Min: 0.1, Max: 50, Step: 0.1, Log: true, Default: 1,
 		Help: "pairing: pairings per second"}, &m.Freq)
 	m.Bind(sim.Param{Key: "n_pairs", Label: "pairings", Min: 1, Max: 200, Step: 1, Default: 60, Integer: true,
 		Help: "pairing: number of pre/post pairs"}, &m.NPairs)
-	m.Bind(sim.Param{Key: "a_plus", Label: "A₊", Min: 0.001, Max: 0.05, Step: 0.001, Default: 0.01,
+	m.Bind(sim.Param{Key: "a_plus", Label: "A₊", Min: 0.001, Max: 0.05, Step: 0.001, Log: true, Default: 0.01,
 		Help: "potentiation per pair at Δt = 0, fraction of w_max"}, &m.APlus)
 	m.Bind(sim.Param{Key: "a_ratio", Label: "A₋/A₊", Min: 0.5, Max: 2, Step: 0.01, Default: 1.05,
 		Help: "depression amplitude over potentiation amplitude"}, &m.ARatio)

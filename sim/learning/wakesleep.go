@@ -100,7 +100,7 @@ type WakeSleep struct {
 // seed 1.
 func NewWakeSleep() *WakeSleep {
 	m := &WakeSleep{Params: sim.NewParams("wakesleep")}
-	m.Bind(sim.Param{Key: "rate", Label: "ε", Min: 0.001, Max: 0.5, Step: 0.005, Default: 0.1,
+	m.Bind(sim.Param{Key: "rate", Label: "ε", Min: 0.001, Max: 0.5, Step: 0.001, Log: true, Default: 0.1,
 		Help: "learning rate of both phases", Live: true}, &m.Rate)
 	m.Bind(sim.Param{Key: "hidden", Label: "hidden", Min: 1, Max: wsMaxH, Step: 1, Default: 8, Integer: true,
 		Help: "hidden units (the data have 8 different bars)"}, &m.Hidden)
@@ -122,7 +122,7 @@ func (m *WakeSleep) describe() sim.Info {
 		Summary:  "separate recognition and generative weights learn the bars problem with local wake and sleep rules",
 		DT:       wsDT,
 		StepNote: "one wake phase and one sleep phase (one data image, one dream) per 0.1 ms step",
-		Window:   10000, Speed: 500,
+		Window:   10000, Speed: 1000,
 		Params: m.Specs(),
 		Metrics: []sim.Metric{
 			{Key: "valid_dreams", Label: "valid dreams", Help: "fraction of the last 1000 dreams that are valid bar images"},

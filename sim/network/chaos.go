@@ -141,7 +141,7 @@ func (m *Chaos) describe() sim.Info {
 		ID:      "chaos",
 		Title:   "Chaotic rate network and FORCE learning",
 		Summary: "random recurrent network: chaos above gain 1, and a readout trained by FORCE to generate a signal",
-		DT:      chaosDT, Window: 3000, Speed: 1000,
+		DT:      chaosDT, Window: 3000, Speed: 2000, // 2×: FORCE learns for tens of seconds
 		Params: m.Specs(),
 		Metrics: []sim.Metric{
 			{Key: "error", Label: "error", Help: "RMS of z − f over the last 2 s over the RMS of f (0 perfect, 1 as far off as z = 0)"},

@@ -100,7 +100,7 @@ func NewSmallWorld() *SmallWorld {
 		Help: "number of nodes on the ring"}, &m.N)
 	m.Bind(sim.Param{Key: "k", Label: "k", Min: 2, Max: swMaxK, Step: 2, Default: 6, Integer: true,
 		Help: "neighbours per node (even; an odd k counts as k − 1)"}, &m.K)
-	m.Bind(sim.Param{Key: "p", Label: "p", Min: 0, Max: 1, Step: 0.001, Default: 0.01,
+	m.Bind(sim.Param{Key: "p", Label: "p", Min: 0, Max: 1, Step: 0.0001, Log: true, Default: 0.01,
 		Help: "probability that an edge is rewired"}, &m.P)
 	for r := range swReal {
 		m.u[r] = make([]float64, 0, swMaxN*swMaxK/2)

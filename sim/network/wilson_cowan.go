@@ -12,6 +12,7 @@ const (
 	wcSpan   = 2000.0 // ms of history kept for the metrics and phase plot
 	wcPhase  = 300.0  // ms of trajectory drawn in the phase plane
 	wcMinAmp = 0.005  // peak-to-peak E below which the network is not oscillating
+	wcDamped = 0.8    // last third's swing over the first third's below which the rhythm is damped
 	wcGrid   = 240    // E samples for nullclines and the fixed-point search
 )
 
@@ -39,11 +40,16 @@ const (
 // state for P = Q = 0. Classical RK4, 0.1 ms steps.
 //
 // Metrics are read from the last 2000 ms: amplitude is the peak-to-peak E
-// over the most recent 1000 ms; when it exceeds 0.005 the frequency is the
-// number of upward crossings of the window's mean E, less one, over the time
-// between the first and last crossing (at least three crossings, i.e. two
-// full periods), else 0. re_lambda is the largest real part of the
-// Jacobian's eigenvalues at the fixed point nearest the window's mean state.
+// over the most recent 1000 ms. rhythm says whether E swings at all
+// (amplitude above 0.005) and, if it does, whether the swing is sustained
+// or damped: damped when the peak-to-peak E of the last third of those
+// 1000 ms is below 0.8 times that of the first third, as in the ringing
+// decay into a stable focus (Re λ < 0), where it falls as e^(Re λ·t). Only
+// a sustained rhythm has a frequency: the number of upward crossings of the
+// window's mean E, less one, over the time between the first and last
+// crossing (at least three crossings, i.e. two full periods); otherwise
+// freq_hz is 0. re_lambda is the largest real part of the Jacobian's
+// eigenvalues at the fixed point nearest the window's mean state.
 type WilsonCowan struct {
 	sim.Params
 	P, Q           float64 // external drive to E and I, dimensionless
@@ -113,12 +119,14 @@ func (m *WilsonCowan) describe() sim.Info {
 		DT:      wcDT, Window: 300, Speed: 100,
 		Params: m.Specs(),
 		Metrics: []sim.Metric{
-			{Key: "freq_hz", Label: "frequency", Unit: "Hz", Help: "oscillation frequency of E; 0 when it does not oscillate"},
+			{Key: "freq_hz", Label: "frequency", Unit: "Hz", Help: "frequency of a sustained rhythm of E; 0 when there is none or it is damped"},
 			{Key: "amplitude", Label: "amplitude", Help: "peak-to-peak E over the last 1000 ms"},
 			{Key: "E", Label: "E", Help: "excitatory activity now"},
 			{Key: "I", Label: "I", Help: "inhibitory activity now"},
 			{Key: "re_lambda", Label: "Re λ", Unit: "1/s", Help: "growth rate at the fixed point: > 0 means unstable"},
 			{Key: "fixed_points", Label: "fixed points", Help: "number of steady states"},
+			{Key: "rhythm", Label: "rhythm", Help: "0 none (E steady), 1 damped (a swing dying out), 2 sustained",
+				Names: []string{"none", "damped", "sustained"}},
 		},
 		Signals: []sim.Signal{{Key: "E", Label: "E"}, {Key: "I", Label: "I"}},
 		Plots: []sim.PlotSpec{
@@ -194,20 +202,23 @@ func (m *WilsonCowan) hist(k int) (float64, float64) {
 	return m.histE[j], m.histI[j]
 }
 
-// Oscillation returns the frequency (Hz; 0 when not oscillating) and the
-// peak-to-peak amplitude of E from the recorded history, as documented on
-// the type, and the mean state over the history.
-func (m *WilsonCowan) Oscillation() (freq, amp, meanE, meanI float64) {
+// Rhythm states, the values of the rhythm metric.
+const (
+	wcNone      = 0 // E steady
+	wcRinging   = 1 // a damped swing
+	wcSustained = 2
+)
+
+// Oscillation returns the frequency of a sustained rhythm (Hz; 0 when E is
+// steady or its swing is damped), the peak-to-peak amplitude of E and the
+// rhythm state from the recorded history, as documented on the type, and
+// the mean state over the history.
+func (m *WilsonCowan) Oscillation() (freq, amp float64, state int, meanE, meanI float64) {
 	n := m.nHist
 	if n == 0 {
-		return 0, 0, m.y[0], m.y[1]
+		return 0, 0, wcNone, m.y[0], m.y[1]
 	}
-	lo, hi := math.Inf(1), math.Inf(-1)
-	for k := n / 2; k < n; k++ {
-		e, _ := m.hist(k)
-		lo, hi = math.Min(lo, e), math.Max(hi, e)
-	}
-	amp = hi - lo
+	amp = m.swing(n/2, n)
 	for k := range n {
 		e, i := m.hist(k)
 		meanE += e
@@ -216,7 +227,11 @@ func (m *WilsonCowan) Oscillation() (freq, amp, meanE, meanI float64) {
 	meanE /= float64(n)
 	meanI /= float64(n)
 	if amp < wcMinAmp {
-		return 0, amp, meanE, meanI
+		return 0, amp, wcNone, meanE, meanI
+	}
+	third := (n - n/2) / 3
+	if m.swing(n-third, n) < wcDamped*m.swing(n/2, n/2+third) {
+		return 0, amp, wcRinging, meanE, meanI
 	}
 	const h = wcEvery * wcDT // ms between entries
 	first, last, count := 0.0, 0.0, 0
@@ -234,17 +249,28 @@ func (m *WilsonCowan) Oscillation() (freq, amp, meanE, meanI float64) {
 		prev = e
 	}
 	if count < 3 || last <= first {
-		return 0, amp, meanE, meanI
+		return 0, amp, wcSustained, meanE, meanI
 	}
-	return float64(count-1) / (last - first) * 1000, amp, meanE, meanI
+	return float64(count-1) / (last - first) * 1000, amp, wcSustained, meanE, meanI
+}
+
+// swing is the peak-to-peak E over history entries from…to−1.
+func (m *WilsonCowan) swing(from, to int) float64 {
+	lo, hi := math.Inf(1), math.Inf(-1)
+	for k := from; k < to; k++ {
+		e, _ := m.hist(k)
+		lo, hi = math.Min(lo, e), math.Max(hi, e)
+	}
+	return hi - lo
 }
 
 // Sample records E and I.
 func (m *WilsonCowan) Sample(dst []float64) { dst[0], dst[1] = m.y[0], m.y[1] }
 
-// Metrics reports freq_hz, amplitude, E, I, re_lambda and fixed_points.
+// Metrics reports freq_hz, amplitude, E, I, re_lambda, fixed_points and
+// rhythm.
 func (m *WilsonCowan) Metrics(dst []float64) {
-	f, amp, me, mi := m.Oscillation()
+	f, amp, state, me, mi := m.Oscillation()
 	fp := m.FixedPoints()
 	re := 0.0
 	if fp.n > 0 {
@@ -256,6 +282,7 @@ func (m *WilsonCowan) Metrics(dst []float64) {
 		}
 	}
 	dst[0], dst[1], dst[2], dst[3], dst[4], dst[5] = f, amp, m.y[0], m.y[1], re*1000, float64(fp.n)
+	dst[6] = float64(state)
 }
 
 // iNull solves the I equation's steady state for a given E: the unique I

@@ -90,7 +90,7 @@ func (m *WTA) describe() sim.Info {
 			{Key: "argmax", Label: "argmax I", Help: "unit with the largest input: the computational answer"},
 			{Key: "agree", Label: "agrees", Help: "1 when the circuit has one winner and it is the argmax"},
 			{Key: "gap", Label: "input gap", Unit: "Hz", Help: "largest input minus the second largest"},
-			{Key: "decision_ms", Label: "decided at", Unit: "ms", Help: "when the present sole winner took over; −1 if none"},
+			{Key: "decision_ms", Label: "decided at", Unit: "ms", Help: "when the present sole winner took over; −1 if none", NoneBelowZero: true},
 		},
 		Signals: sig,
 		Plots: []sim.PlotSpec{

@@ -169,6 +169,8 @@ func (m *HH) describe() sim.Info {
 			{Key: "rate_hz", Label: "rate", Unit: "Hz", Help: "firing rate after the first 100 ms"},
 			{Key: "spikes", Label: "spikes", Help: "upward crossings of 0 mV in the run"},
 			{Key: "peak_mv", Label: "peak V", Unit: "mV", Help: "highest membrane potential in the run"},
+			{Key: "steady_hz", Label: "rate now", Unit: "Hz",
+				Help: "1000 / mean of the last 16 interspike intervals (or the time since the last spike, if longer): the rate now, for challenges"},
 		},
 		Signals: []sim.Signal{
 			{Key: "v", Label: "V", Unit: "mV"},
@@ -218,11 +220,12 @@ func (m *HH) Step() {
 // Sample records V, m, h and n.
 func (m *HH) Sample(dst []float64) { copy(dst, m.y[:]) }
 
-// Metrics reports rate_hz, spikes and peak_mv.
+// Metrics reports rate_hz, spikes, peak_mv and steady_hz.
 func (m *HH) Metrics(dst []float64) {
 	dst[0] = m.stats.RateHz(m.Time())
 	dst[1] = float64(m.stats.Count())
 	dst[2] = m.peak
+	dst[3] = m.stats.SteadyRateHz(m.Time())
 }
 
 // SweepRates returns the simulated f–I points (µA/cm², Hz) for the current

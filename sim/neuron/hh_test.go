@@ -198,7 +198,7 @@ func ExampleHH() {
 	for m.Time() < 1000 {
 		m.Step()
 	}
-	var v [3]float64
+	var v [4]float64
 	m.Metrics(v[:])
 	fmt.Printf("rate %.4g Hz, %v spikes, peak %.4g mV\n", v[0], v[1], v[2])
 	// Output: rate 68.89 Hz, 69 spikes, peak 40.27 mV

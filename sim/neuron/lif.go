@@ -129,6 +129,8 @@ func (m *LIF) describe() sim.Info {
 			{Key: "rate_hz", Label: "rate", Unit: "Hz", Help: "firing rate after the first 100 ms"},
 			{Key: "spikes", Label: "spikes", Help: "spikes in the run"},
 			{Key: "cv_isi", Label: "CV(ISI)", Help: "coefficient of variation of the interspike intervals"},
+			{Key: "steady_hz", Label: "rate now", Unit: "Hz",
+				Help: "1000 / mean of the last 16 interspike intervals (or the time since the last spike, if longer): the rate now, for challenges"},
 		},
 		Signals: []sim.Signal{
 			{Key: "v", Label: "V", Unit: "mV"},
@@ -230,11 +232,12 @@ func (m *LIF) Sample(dst []float64) {
 	dst[1] = m.VTh
 }
 
-// Metrics reports rate_hz, spikes and cv_isi.
+// Metrics reports rate_hz, spikes, cv_isi and steady_hz.
 func (m *LIF) Metrics(dst []float64) {
 	dst[0] = m.st.stats.RateHz(m.Time())
 	dst[1] = float64(m.st.stats.Count())
 	dst[2] = m.st.stats.CV()
+	dst[3] = m.st.stats.SteadyRateHz(m.Time())
 }
 
 // Rheobase is the smallest current that makes the noise-free neuron fire,

@@ -139,7 +139,7 @@ func TestLIFBrian2(t *testing.T) {
 	}
 	for _, p := range ref.Noisy.Points {
 		m := lifRun(t, map[string]float64{"I": p.I, "sigma": ref.Noisy.Sigma}, 11, 100_000)
-		var got [3]float64
+		var got [4]float64
 		m.Metrics(got[:])
 		if d := math.Abs(got[0]-p.Rate) / p.Rate; d > 0.03 {
 			t.Errorf("σ = %g mV, I = %g nA: rate %.4g Hz, Brian2 %.4g Hz (rel. diff %.2g)", ref.Noisy.Sigma, p.I, got[0], p.Rate, d)
@@ -154,7 +154,7 @@ func TestLIFBrian2(t *testing.T) {
 // firing below rheobase, and that σ is the sd of the free membrane.
 func TestLIFNoise(t *testing.T) {
 	m := lifRun(t, map[string]float64{"I": 1.3, "sigma": 4}, 5, 20_000)
-	var got [3]float64
+	var got [4]float64
 	m.Metrics(got[:])
 	if got[0] <= 1 || got[2] <= 0.3 {
 		t.Errorf("below rheobase with σ = 4 mV: rate %.3g Hz, CV %.3g; want firing and CV > 0.3", got[0], got[2])
@@ -213,7 +213,7 @@ func ExampleLIF() {
 	for m.Time() < 1000 {
 		m.Step()
 	}
-	var v [3]float64
+	var v [4]float64
 	m.Metrics(v[:])
 	fmt.Printf("rheobase %.4g nA, theory %.4g Hz, rate %.4g Hz, %v spikes\n",
 		m.Rheobase(), m.TheoryRate(m.I), v[0], v[1])
@@ -240,4 +240,38 @@ func BenchmarkLIFSweep(b *testing.B) {
 	for b.Loop() {
 		m.sweep()
 	}
+}
+
+// TestLIFSteadyRate: at I = 2 nA, τ_m = 33 ms the neuron fires regularly
+// at 20.7 Hz. rate_hz, the count over the run, steps at every spike and
+// wanders across a ±1 Hz band for seconds; steady_hz, the rate from the
+// last intervals, is the closed-form rate (to the 0.1 ms step) from the
+// second spike on, so a challenge held on it does not restart at each
+// spike.
+func TestLIFSteadyRate(t *testing.T) {
+	m := NewLIF()
+	for k, v := range map[string]float64{"I": 2, "tau_m": 33} {
+		if err := m.Set(k, v); err != nil {
+			t.Fatal(err)
+		}
+	}
+	m.Reset(1)
+	want := m.TheoryRate(2)
+	d := make([]float64, len(m.Info().Metrics))
+	lo, hi := math.Inf(1), math.Inf(-1)
+	for m.Time() < 3000 {
+		m.Step()
+		if m.Time() < 200 {
+			continue
+		}
+		m.Metrics(d)
+		if got := d[3]; math.Abs(got-want) > 0.05 {
+			t.Fatalf("t = %.1f ms: steady_hz %.4g, closed form %.4g", m.Time(), got, want)
+		}
+		lo, hi = math.Min(lo, d[0]), math.Max(hi, d[0])
+	}
+	if hi-lo < 0.2 {
+		t.Errorf("rate_hz ranged only %.3g–%.3g Hz; the test no longer shows why steady_hz is needed", lo, hi)
+	}
+	t.Logf("closed form %.3f Hz; rate_hz %.2f–%.2f Hz from 200 ms to 3 s", want, lo, hi)
 }

@@ -76,7 +76,7 @@ func NewAttention() *Attention {
 		Help: "full width at half maximum of the attention field", Live: true}, &m.AttnSize)
 	m.Bind(sim.Param{Key: "attn_gain", Label: "g", Min: 1, Max: 5, Step: 0.1, Default: 2,
 		Help: "peak gain of the attention field", Live: true}, &m.Gain)
-	m.Bind(sim.Param{Key: "contrast", Label: "contrast", Unit: "%", Min: attnCMin, Max: attnCMax, Step: 0.5, Default: 10,
+	m.Bind(sim.Param{Key: "contrast", Label: "contrast", Unit: "%", Min: attnCMin, Max: attnCMax, Step: attnCMin, Log: true, Default: 10,
 		Help: "contrast of the stimulus", Live: true}, &m.Contrast)
 	m.Bind(sim.Param{Key: "sigma", Label: "σ", Unit: "%", Min: 0.5, Max: 50, Step: 0.5, Default: 5,
 		Help: "semi-saturation constant of the normalisation", Live: true}, &m.Sigma)

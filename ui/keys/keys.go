@@ -73,6 +73,7 @@ type Lab struct {
 	Dec, Inc           key.Binding // small step
 	DecBig, IncBig     key.Binding // large step
 	Default            key.Binding // back to the lesson's starting value
+	Type               key.Binding // type an exact value
 	Pause, Step, Reset key.Binding
 	Seed               key.Binding // reset with a new random seed
 	Preset             key.Binding
@@ -92,6 +93,7 @@ func NewLab() Lab {
 		DecBig:  key.NewBinding(key.WithKeys("shift+left", "H"), key.WithHelp("H", "decrease ×10")),
 		IncBig:  key.NewBinding(key.WithKeys("shift+right", "L"), key.WithHelp("L", "increase ×10")),
 		Default: key.NewBinding(key.WithKeys("0"), key.WithHelp("0", "starting value")),
+		Type:    key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "type a value")),
 		Pause:   key.NewBinding(key.WithKeys("space"), key.WithHelp("space", "run/pause")),
 		Step:    key.NewBinding(key.WithKeys("."), key.WithHelp(".", "one frame (paused)")),
 		Reset:   key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "reset run")),
@@ -111,6 +113,7 @@ type Study struct {
 	Search, NextMatch, PrevMatch key.Binding
 	Outline, Glossary            key.Binding
 	Sweep, Export, Share         key.Binding
+	TryIt                        key.Binding // list the Try-it steps' lab states
 }
 
 // NewStudy returns the study bindings. n and N move between matches only
@@ -125,6 +128,7 @@ func NewStudy() Study {
 		Sweep:     key.NewBinding(key.WithKeys("w"), key.WithHelp("w", "sweep selected parameter")),
 		Export:    key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "export run (CSV, JSON)")),
 		Share:     key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "command for this state")),
+		TryIt:     key.NewBinding(key.WithKeys("T"), key.WithHelp("T", "try-it steps")),
 	}
 }
 

@@ -3,6 +3,7 @@ package lab
 import (
 	"strings"
 	"testing"
+	"time"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
@@ -42,6 +43,12 @@ func (m *panicky) Step() {
 	}
 }
 
+// fakeClock is a wall clock that moves only when told.
+type fakeClock struct{ t time.Time }
+
+func (c *fakeClock) now() time.Time          { return c.t }
+func (c *fakeClock) advance(d time.Duration) { c.t = c.t.Add(d) }
+
 func wtaLesson() *lessons.Lesson {
 	return &lessons.Lesson{ID: "wta", Lab: lessons.Lab{Model: "wta", Seed: 1},
 		Challenges: []lessons.Challenge{}}
@@ -59,6 +66,8 @@ func newLab(t *testing.T, l *lessons.Lesson, m sim.Model) Model {
 
 func TestTicksOnlyWhileRunning(t *testing.T) {
 	m := newLab(t, wtaLesson(), network.NewWTA())
+	clock := &fakeClock{}
+	m.now = clock.now
 	if m.Running() {
 		t.Fatal("a new lab must start paused")
 	}
@@ -71,6 +80,7 @@ func TestTicksOnlyWhileRunning(t *testing.T) {
 		t.Fatal("Start scheduled no tick")
 	}
 	seq := m.seq
+	clock.advance(time.Second / DefaultFPS)
 	m, cmd = m.Update(TickMsg{Lab: 7, Seq: seq})
 	if cmd == nil || m.Time() == 0 {
 		t.Fatal("a current tick did not advance and reschedule")
@@ -91,7 +101,10 @@ func TestTicksOnlyWhileRunning(t *testing.T) {
 func TestPanicIsContained(t *testing.T) {
 	l := &lessons.Lesson{ID: "p", Lab: lessons.Lab{Model: "panicky", Seed: 1}}
 	m := newLab(t, l, newPanicky())
+	clock := &fakeClock{}
+	m.now = clock.now
 	m.Start()
+	clock.advance(100 * time.Millisecond) // 60 ms of model time at 0.6×
 	m, _ = m.Update(TickMsg{Lab: 7, Seq: m.seq})
 	if m.Running() {
 		t.Error("lab still running after the model panicked")
@@ -138,19 +151,30 @@ func TestNonLiveChangeRestartsAndKeepsGhost(t *testing.T) {
 	}
 }
 
-func TestSpeedBounds(t *testing.T) {
+// TestPaceSteps: the wta lab starts at its model's pace (0.1×, its Speed
+// of 100 ms a second); + steps through 0.2×, 0.5×, 1× (real time) … up to
+// max, and − back down to 0.01×.
+func TestPaceSteps(t *testing.T) {
 	m := newLab(t, wtaLesson(), network.NewWTA())
+	if m.pace != 0.1 || !strings.Contains(ansi.Strip(m.View()), "0.1×") {
+		t.Fatalf("pace %g at the start, want 0.1× shown:\n%s", m.pace, ansi.Strip(m.View()))
+	}
+	var seen []string
 	for range 20 {
 		m, _ = m.Update(tea.KeyPressMsg{Code: '+', Text: "+"})
+		seen = append(seen, m.paceLabel())
 	}
-	if m.speed != len(speeds)-1 || m.keys.Faster.Enabled() {
-		t.Errorf("speed %d, faster enabled %v at the top", m.speed, m.keys.Faster.Enabled())
+	if want := "0.2× 0.5× 1× 2× 5× 10× 20× 50× 100× max"; strings.Join(seen[:10], " ") != want {
+		t.Errorf("+ stepped through %v, want %s", seen[:10], want)
+	}
+	if m.pace != 0 || m.keys.Faster.Enabled() || !strings.Contains(ansi.Strip(m.View()), "max") {
+		t.Errorf("pace %g, faster enabled %v at the top", m.pace, m.keys.Faster.Enabled())
 	}
 	for range 20 {
 		m, _ = m.Update(tea.KeyPressMsg{Code: '-', Text: "-"})
 	}
-	if m.speed != 0 || m.keys.Slower.Enabled() {
-		t.Errorf("speed %d, slower enabled %v at the bottom", m.speed, m.keys.Slower.Enabled())
+	if m.pace != 0.01 || m.keys.Slower.Enabled() {
+		t.Errorf("pace %g, slower enabled %v at the bottom", m.pace, m.keys.Slower.Enabled())
 	}
 }
 

@@ -3,18 +3,14 @@ package lab
 import (
 	"fmt"
 	"slices"
+	"time"
 
 	"github.com/neurotutor/neurotutor/lessons"
 	"github.com/neurotutor/neurotutor/sim"
 	"github.com/neurotutor/neurotutor/ui/keys"
+	"github.com/neurotutor/neurotutor/ui/picker"
 	"github.com/neurotutor/neurotutor/ui/theme"
 )
-
-// speeds are the multipliers of the model's default speed that + and −
-// step through.
-var speeds = []float64{0.125, 0.25, 0.5, 1, 2, 4, 8, 16, 32}
-
-const normalSpeed = 3 // index of 1× in speeds
 
 // DefaultFPS is the animation rate while running, frames per second.
 const DefaultFPS = 30
@@ -34,11 +30,15 @@ type Model struct {
 	checks   []*lessons.Check
 	solved   map[string]bool // challenges solved, including earlier sessions
 
-	seed      uint64 // of the current run; starts at the lesson's
-	sel       int    // selected control
-	running   bool   // animating
-	speed     int    // index into speeds
-	preset    int    // index of the last preset applied, −1 for none
+	seed      uint64  // of the current run; starts at the lesson's
+	sel       int     // selected control
+	running   bool    // animating
+	pace      float64 // simulated time per wall-clock time; 0 for max
+	achieved  float64 // the pace of the last second or so
+	owed      float64 // simulated ms short of a whole step, carried to the next frame
+	lastTick  time.Time
+	now       func() time.Time // the wall clock (a fake one in tests)
+	preset    int              // index of the last preset applied, −1 for none
 	showGhost bool
 	hasGhost  bool
 	hint      bool // the current challenge's hint is revealed
@@ -47,6 +47,8 @@ type Model struct {
 	note      string
 	noteBad   bool
 	failure   string // a model panic, shown instead of the plots
+	typing    bool   // a parameter's value is being typed into input
+	input     picker.Input
 
 	fps           int // frames per second while running
 	width, height int
@@ -54,6 +56,7 @@ type Model struct {
 	keys          keys.Lab
 	focused       bool
 	view          string
+	textStart     int // the first line of the view after the plots
 }
 
 // ghostData is a snapshot of one plot from the previous run: for traces,
@@ -69,7 +72,7 @@ type ghostData struct {
 func New(id int, l *lessons.Lesson, m sim.Model, solved []string, th theme.Theme) (Model, error) {
 	info := m.Info()
 	lab := Model{
-		id: id, lesson: l, info: info, speed: normalSpeed, preset: -1,
+		id: id, lesson: l, info: info, pace: info.Speed / 1000, now: time.Now, preset: -1,
 		theme: th, keys: keys.NewLab(), showGhost: true, fps: DefaultFPS,
 		solved: map[string]bool{},
 	}
@@ -178,11 +181,12 @@ func (m *Model) updateKeys() {
 	k.DecBig.SetEnabled(hasControls)
 	k.IncBig.SetEnabled(hasControls)
 	k.Default.SetEnabled(hasControls)
+	k.Type.SetEnabled(hasControls)
 	k.Step.SetEnabled(!m.running && m.failure == "")
 	k.Pause.SetEnabled(m.failure == "")
 	k.Preset.SetEnabled(len(m.lesson.Presets) > 0)
-	k.Faster.SetEnabled(m.speed < len(speeds)-1)
-	k.Slower.SetEnabled(m.speed > 0)
+	k.Faster.SetEnabled(m.pace != 0)
+	k.Slower.SetEnabled(m.pace == 0 || m.pace > paces[0])
 	k.Ghost.SetEnabled(m.hasGhost)
 	k.Hint.SetEnabled(m.current() != nil)
 	k.Plots.SetEnabled(m.firstPlot > 0 || m.pageEnd < len(m.plots))

@@ -2,13 +2,14 @@ package lab
 
 import (
 	"fmt"
-	"math"
 	"time"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
+	"github.com/neurotutor/neurotutor/lessons"
 	"github.com/neurotutor/neurotutor/sim"
+	"github.com/neurotutor/neurotutor/ui/readout"
 )
 
 // TickMsg advances a running lab by one frame. Ticks of another lab, or
@@ -34,6 +35,7 @@ func (m *Model) Start() tea.Cmd {
 		return nil
 	}
 	m.running = true
+	m.lastTick, m.achieved, m.owed = m.now(), 0, 0
 	m.seq++
 	m.updateKeys()
 	m.refresh()
@@ -55,14 +57,25 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 		if msg.Lab != m.id || msg.Seq != m.seq || !m.running {
 			return m, nil
 		}
-		cmd := m.advance(m.frameMS())
+		var cmd tea.Cmd
+		if m.failure == "" {
+			m.frame()
+			cmd = m.evaluate()
+		}
 		m.refresh()
 		if !m.running { // a panic stopped it
 			return m, cmd
 		}
 		return m, tea.Batch(cmd, m.tick())
 	case tea.KeyPressMsg:
+		if m.typing {
+			return m.entryKey(msg)
+		}
 		return m.handleKey(msg)
+	case tea.PasteMsg:
+		if m.typing {
+			return m.entryKey(msg)
+		}
 	}
 	return m, nil
 }
@@ -81,7 +94,7 @@ func (m Model) handleKey(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 		}
 		return m, cmd
 	case key.Matches(msg, k.Step):
-		cmd = m.advance(m.frameMS())
+		cmd = m.advance(m.stepMS())
 	case key.Matches(msg, k.Reset):
 		m.resetRun()
 		m.note = "Run reset to t = 0."
@@ -92,9 +105,11 @@ func (m Model) handleKey(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 	case key.Matches(msg, k.Preset):
 		cmd = m.nextPreset()
 	case key.Matches(msg, k.Faster):
-		m.speed++
+		m.nextPace(1)
+		m.achieved = 0
 	case key.Matches(msg, k.Slower):
-		m.speed--
+		m.nextPace(-1)
+		m.achieved = 0
 	case key.Matches(msg, k.Ghost):
 		m.showGhost = !m.showGhost
 	case key.Matches(msg, k.Hint):
@@ -115,17 +130,14 @@ func (m Model) handleKey(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 		cmd = m.nudge(10)
 	case key.Matches(msg, k.Default):
 		cmd = m.toStart()
+	case key.Matches(msg, k.Type):
+		m.startEntry()
 	default:
 		return before, nil
 	}
 	m.updateKeys()
 	m.refresh()
 	return m, cmd
-}
-
-// frameMS is the simulated time one frame advances, ms.
-func (m Model) frameMS() float64 {
-	return math.Max(m.info.DT, m.info.Speed*speeds[m.speed]/float64(m.fps))
 }
 
 // guard runs f and turns a model panic into an error shown in the lab.
@@ -214,6 +226,7 @@ func copyPlot(dst, src *sim.PlotData) {
 	dst.SpikeT = append(dst.SpikeT, src.SpikeT...)
 	dst.SpikeRow = append(dst.SpikeRow, src.SpikeRow...)
 	dst.Rows, dst.T0, dst.T1 = src.Rows, src.T0, src.T1
+	dst.RowLabels = append(dst.RowLabels, src.RowLabels...)
 	dst.Bars = append(dst.Bars, src.Bars...)
 	dst.BarLabels = append(dst.BarLabels, src.BarLabels...)
 	dst.Marked, dst.BarMax = src.Marked, src.BarMax
@@ -242,22 +255,14 @@ func (m *Model) set(p sim.Param, v float64) tea.Cmd {
 	return m.evaluate()
 }
 
-// nudge moves the selected parameter by n small steps, clamped to its
-// range, on the step grid.
+// nudge moves the selected parameter n steps along its slider's grid
+// (see sim.Param.Grid), clamped to its range.
 func (m *Model) nudge(n int) tea.Cmd {
 	p := m.controls[m.sel]
 	old, _ := m.run.Model.Get(p.Key)
-	v := old + float64(n)*p.Step
-	if len(p.Choices) > 0 { // choices wrap around
-		c := float64(len(p.Choices))
-		v = math.Mod(math.Mod(old+float64(n), c)+c, c)
-	} else {
-		v = math.Round((v-p.Min)/p.Step)*p.Step + p.Min
-		v = sim.Clamp(v, p.Min, p.Max)
-		v = math.Round(v*1e9) / 1e9 // keep decimal steps tidy
-	}
+	v := p.Next(old, n)
 	if v == old {
-		m.note = fmt.Sprintf("%s is at its %s (%s)", p.Label, map[bool]string{true: "maximum", false: "minimum"}[n > 0], p.Allowed())
+		m.note = fmt.Sprintf("%s is at its %s (%s)", p.Label, map[bool]string{true: "maximum", false: "minimum"}[n > 0], readout.Text(p.Allowed()))
 		return nil
 	}
 	return m.set(p, v)
@@ -279,6 +284,31 @@ func (m *Model) toStart() tea.Cmd {
 func (m *Model) nextPreset() tea.Cmd {
 	m.preset = (m.preset + 1) % len(m.lesson.Presets)
 	ps := m.lesson.Presets[m.preset]
+	note := fmt.Sprintf("Preset %d/%d: %s", m.preset+1, len(m.lesson.Presets), ps.Name)
+	if ps.Note != "" {
+		note += " — " + ps.Note
+	}
+	return m.applyOverStart(ps.Params, note)
+}
+
+// ApplyTryIt sets the lab to one of the lesson's Try-it states, over the
+// lab's starting values, and starts a new run (the old one stays as the
+// ghost).
+func (m *Model) ApplyTryIt(st lessons.TryState) tea.Cmd {
+	note := fmt.Sprintf("Try it, step %d: %s", st.Step, st.Name)
+	if st.Note != "" {
+		note += " — " + st.Note
+	}
+	cmd := m.applyOverStart(st.Params, note)
+	m.updateKeys()
+	m.refresh()
+	return cmd
+}
+
+// applyOverStart sets every parameter to the lesson's starting value (its
+// default where the lesson names none), then s, starts a new run and
+// shows note.
+func (m *Model) applyOverStart(s lessons.Settings, note string) tea.Cmd {
 	for _, p := range m.info.Params {
 		m.run.Model.Set(p.Key, p.Default) // defaults are in range by construction
 	}
@@ -286,14 +316,11 @@ func (m *Model) nextPreset() tea.Cmd {
 		m.note, m.noteBad = err.Error(), true
 		return nil
 	}
-	if err := m.apply(m.run.Model, ps.Params); err != nil {
+	if err := m.apply(m.run.Model, s); err != nil {
 		m.note, m.noteBad = err.Error(), true
 		return nil
 	}
 	m.resetRun()
-	m.note = fmt.Sprintf("Preset %d/%d: %s", m.preset+1, len(m.lesson.Presets), ps.Name)
-	if ps.Note != "" {
-		m.note += " — " + ps.Note
-	}
+	m.note, m.noteBad = note, false
 	return m.evaluate()
 }

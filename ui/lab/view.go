@@ -9,23 +9,8 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/neurotutor/neurotutor/sim"
-	"github.com/neurotutor/neurotutor/ui/plot"
+	"github.com/neurotutor/neurotutor/ui/readout"
 )
-
-// minPlotLines is the fewest lines a plot is drawn in, its title
-// included, for it to be read: a line chart, bars or a raster keep four
-// rows of data with their legend and x axis; heat grids and square
-// pictures need more. When not every plot gets its minimum, fewer are shown
-// and v pages through them.
-func minPlotLines(p sim.PlotSpec) int {
-	switch {
-	case p.Kind == sim.PlotGrid:
-		return 11
-	case p.Square:
-		return 12
-	}
-	return 8
-}
 
 // View returns the lab as last rendered.
 func (m Model) View() string { return m.view }
@@ -46,17 +31,33 @@ func (m *Model) refresh() {
 
 	fixed := func() int { return len(head) + len(params) + len(metrics) + len(challenge) + len(note) }
 	room := m.height - fixed()
-	if need := m.minPlotHeight(); room < need && len(params) > 3 { // fold the parameter list
-		params = m.paramLines(max(3, len(params)-(need-room)))
+	// Short of room for a legible plot, give way in order: the parameter
+	// list folds to a window around the selection, then the selected
+	// parameter's help gives way to the hint, a note or an error.
+	need := m.minPlotHeight()
+	if room < need && len(params) > 1 {
+		params = m.paramLines(max(1, len(params)-(need-room)))
 		room = m.height - fixed()
+	}
+	if room < need && m.note == "" && !m.typing {
+		note = nil
+		room = m.height - fixed()
+	}
+	var plots []string
+	if m.failure != "" {
+		plots = wrap(m.theme.Bad.Render(m.failure), w)
+	} else {
+		plots = m.plotLines(room)
+	}
+	// Room the page of plots leaves (the next plot would not be legible
+	// in it) goes back to the parameter list.
+	if left := room - len(plots); left > 0 && len(params) < len(m.controls) {
+		params = m.paramLines(len(params) + left)
 	}
 	var body []string
 	body = append(body, head...)
-	if m.failure != "" {
-		body = append(body, wrap(m.theme.Bad.Render(m.failure), w)...)
-	} else {
-		body = append(body, m.plotLines(room)...)
-	}
+	m.textStart = len(head) + len(plots)
+	body = append(body, plots...)
 	body = append(body, params...)
 	body = append(body, metrics...)
 	body = append(body, challenge...)
@@ -84,7 +85,7 @@ func (m *Model) headerLines() []string {
 	if m.running {
 		state = th.Good.Render("▶ running")
 	}
-	speed := fmt.Sprintf("%g×", speeds[m.speed])
+	speed := m.paceText()
 	t := m.run.Model.Time()
 	clock := fmt.Sprintf("t = %s", formatTime(t))
 	status := fmt.Sprintf("%s %s  %s", state, th.Subtle.Render(speed), th.Subtle.Render(clock))
@@ -116,145 +117,6 @@ func (m Model) paramRows() int {
 	return min(len(m.controls), max(4, (m.height-12)/2))
 }
 
-// minPlotHeight is the height the first plot of the current page needs,
-// 0 without plots.
-func (m Model) minPlotHeight() int {
-	if len(m.plots) == 0 {
-		return 0
-	}
-	return minPlotLines(m.plots[m.firstPlot])
-}
-
-// page is the plots that fit in h lines from firstPlot on, at least one:
-// plots firstPlot…end−1. Pages do not wrap around, so the pager's label
-// names exactly the plots on screen.
-func (m *Model) page(h int) (end int) {
-	used := 0
-	end = m.firstPlot
-	for end < len(m.plots) {
-		need := minPlotLines(m.plots[end])
-		if end > m.firstPlot && used+need > h {
-			break
-		}
-		used += need
-		end++
-	}
-	return end
-}
-
-// nextPage moves the plot pager on, back to the first plot after the last
-// page.
-func (m *Model) nextPage() {
-	m.firstPlot = m.pageEnd
-	if m.firstPlot >= len(m.plots) {
-		m.firstPlot = 0
-	}
-}
-
-// plotLines fills the plot data and renders the plots of the current page
-// in h lines.
-func (m *Model) plotLines(h int) []string {
-	if m.firstPlot >= len(m.plots) {
-		m.firstPlot = 0
-	}
-	if h < 3 || len(m.plots) == 0 {
-		m.pageEnd = len(m.plots)
-		return nil
-	}
-	end := m.page(h)
-	m.pageEnd = end
-	paged := m.firstPlot > 0 || end < len(m.plots)
-	m.keys.Plots.SetEnabled(paged)
-	heights := m.plotHeights(h, m.firstPlot, end)
-	var out []string
-	for i := m.firstPlot; i < end; i++ {
-		spec := m.plots[i]
-		d := &m.data[i]
-		m.guard(func() { m.run.FillPlot(spec, d) })
-		ghost := m.ghostFor(i, d)
-		title := m.theme.Subtle.Render(spec.Title)
-		if paged && i == m.firstPlot {
-			shown := fmt.Sprint(m.firstPlot + 1)
-			if end-m.firstPlot > 1 {
-				shown += fmt.Sprintf("–%d", end)
-			}
-			title = m.theme.Subtle.Render(fmt.Sprintf("[v: plot %s/%d] ", shown, len(m.plots))) + title
-		}
-		titles := wrap(title, m.width)
-		ph := heights[i-m.firstPlot] - len(titles)
-		if ph < 2 {
-			titles, ph = titles[:1], heights[i-m.firstPlot]-1
-		}
-		opts := plot.Options{Width: m.width, Height: ph, Palette: m.theme.Palette}
-		out = append(out, titles...)
-		out = append(out, strings.Split(plot.Render(spec, d, ghost, opts), "\n")...)
-	}
-	return out
-}
-
-// plotWeight is the share of the spare height a plot asks for: images and
-// square pictures gain more from rows than a line does.
-func plotWeight(p sim.PlotSpec) int {
-	if p.Kind == sim.PlotGrid || p.Square {
-		return 3
-	}
-	return 2
-}
-
-// plotHeights splits h lines among plots from…to−1: each gets its minimum,
-// and what is left over goes in proportion to their weights.
-func (m *Model) plotHeights(h, from, to int) []int {
-	n := to - from
-	hs := make([]int, n)
-	need, total := 0, 0
-	for j := range n {
-		p := m.plots[from+j]
-		hs[j] = minPlotLines(p)
-		need += hs[j]
-		total += plotWeight(p)
-	}
-	if need > h { // one plot taller than the room: it gets the room
-		hs[0] = h
-		return hs
-	}
-	spare, left := h-need, h-need
-	for j := range n {
-		extra := spare * plotWeight(m.plots[from+j]) / total
-		if j == n-1 {
-			extra = left
-		}
-		hs[j] += extra
-		left -= extra
-	}
-	return hs
-}
-
-// ghostFor returns the ghost to draw under plot i, or nil. A trace ghost is
-// the previous run's first window while this run is in its first window,
-// then its last window shifted to end where this one ends.
-func (m *Model) ghostFor(i int, cur *sim.PlotData) *sim.PlotData {
-	if !m.showGhost || !m.hasGhost {
-		return nil
-	}
-	g := &m.ghost[i]
-	if m.plots[i].Kind != sim.PlotTrace {
-		return &g.tail
-	}
-	now := m.run.Model.Time()
-	if now <= m.info.Window {
-		return &g.head
-	}
-	shift := now - g.end
-	for k := range g.tail.Series {
-		s := &g.tail.Series[k]
-		for j := range s.X {
-			s.X[j] += shift
-		}
-	}
-	g.end = now
-	return &g.tail
-}
-
 // paramLines renders up to n controls, a window around the selection.
 func (m *Model) paramLines(n int) []string {
 	if len(m.controls) == 0 {
@@ -277,7 +139,7 @@ func (m *Model) paramLines(n int) []string {
 			mark = "▸ "
 		}
 		label := p.Label + strings.Repeat(" ", labelW-lipgloss.Width(p.Label))
-		value := formatParam(p, v)
+		value := readout.Param(v, p)
 		value += strings.Repeat(" ", max(0, valueW-lipgloss.Width(value)))
 		line := mark + label + "  " + value + " " + bar(p, v, barW)
 		if i == m.sel && m.focused {
@@ -293,46 +155,19 @@ func (m *Model) paramLines(n int) []string {
 	return out
 }
 
-// bar draws a slider for v within p's range.
+// bar draws a slider for v within p's range, on a log scale for a log
+// slider.
 func bar(p sim.Param, v float64, w int) string {
 	frac := 0.0
-	if p.Max > p.Min {
+	switch lo := math.Max(p.Min, p.Step); {
+	case p.Log && p.Max > lo && v >= lo: // on a log slider, the decades
+		frac = math.Log(v/lo) / math.Log(p.Max/lo)
+	case p.Log:
+	case p.Max > p.Min:
 		frac = (v - p.Min) / (p.Max - p.Min)
 	}
 	filled := int(math.Round(frac * float64(w)))
 	return strings.Repeat("━", filled) + strings.Repeat("─", w-filled)
-}
-
-// formatParam writes a parameter value with its unit, at the precision of
-// its step.
-func formatParam(p sim.Param, v float64) string {
-	if len(p.Choices) > 0 {
-		return p.Format(v)
-	}
-	dec := 0
-	if p.Step < 1 {
-		dec = int(math.Ceil(-math.Log10(p.Step) - 1e-9))
-	}
-	s := fmt.Sprintf("%.*f", dec, v)
-	if p.Unit != "" {
-		s += " " + p.Unit
-	}
-	return s
-}
-
-// formatMetric writes a metric value compactly.
-func formatMetric(v float64) string {
-	switch a := math.Abs(v); {
-	case v == math.Trunc(v) && a < 1e6:
-		return fmt.Sprintf("%.0f", v)
-	case a >= 100:
-		return fmt.Sprintf("%.0f", v)
-	case a >= 10:
-		return fmt.Sprintf("%.1f", v)
-	case a >= 0.01:
-		return fmt.Sprintf("%.2f", v)
-	}
-	return fmt.Sprintf("%.2g", v)
 }
 
 // metricLines lays the metrics out as "label value unit" items, wrapped.
@@ -346,8 +181,9 @@ func (m *Model) metricLines() []string {
 		if filter != nil && !filter.MetricActive(mt.Key) {
 			continue
 		}
-		item := mt.Label + " " + m.theme.Title.Render(formatMetric(m.metrics[i]))
-		if mt.Unit != "" {
+		v := readout.Metric(m.metrics[i], mt)
+		item := mt.Label + " " + m.theme.Title.Render(v)
+		if mt.Unit != "" && v != readout.None {
 			item += " " + mt.Unit
 		}
 		items = append(items, item)
@@ -419,14 +255,22 @@ func (m *Model) challengeLines() []string {
 // help, wrapped to the pane.
 func (m *Model) noteLines() []string {
 	th := m.theme
+	var typed []string
+	if m.typing {
+		typed = m.entryLines()
+	}
 	switch {
+	case m.typing && m.note != "":
+		return append(typed, wrap(th.Bad.Render(m.note), m.width)...)
+	case m.typing:
+		return typed
 	case m.note != "" && m.noteBad:
 		return wrap(th.Bad.Render(m.note), m.width)
 	case m.note != "":
 		return wrap(th.Good.Render(m.note), m.width)
 	case len(m.controls) > 0:
 		p := m.controls[m.sel]
-		s := p.Label + ": " + p.Help + " (" + p.Allowed() + ")"
+		s := p.Label + ": " + p.Help + " (" + readout.Text(p.Allowed()) + ")"
 		if !p.Live {
 			s += " · restarts the run"
 		}

@@ -10,21 +10,28 @@ type rows struct {
 	plot0, ph int // first plot line and number of plot lines
 	axis      int // the x axis line └──┬──
 	ticks     int // x tick labels and the x axis title
+	xtitle    int // the x axis title when it has a line of its own
 }
 
 // splitRows lays out h lines.
 func splitRows(h int) rows {
 	switch {
 	case h >= 6:
-		return rows{header: 0, plot0: 1, ph: h - 3, axis: h - 2, ticks: h - 1}
+		return rows{header: 0, plot0: 1, ph: h - 3, axis: h - 2, ticks: h - 1, xtitle: -1}
 	case h == 5:
-		return rows{header: 0, plot0: 1, ph: 3, axis: -1, ticks: 4}
+		return rows{header: 0, plot0: 1, ph: 3, axis: -1, ticks: 4, xtitle: -1}
 	case h == 4:
-		return rows{header: 0, plot0: 1, ph: 2, axis: -1, ticks: 3}
+		return rows{header: 0, plot0: 1, ph: 2, axis: -1, ticks: 3, xtitle: -1}
 	case h == 3:
-		return rows{header: -1, plot0: 0, ph: 2, axis: -1, ticks: 2}
+		return rows{header: -1, plot0: 0, ph: 2, axis: -1, ticks: 2, xtitle: -1}
 	}
-	return rows{header: -1, plot0: 0, ph: max(h, 1), axis: -1, ticks: -1}
+	return rows{header: -1, plot0: 0, ph: max(h, 1), axis: -1, ticks: -1, xtitle: -1}
+}
+
+// titledRows lays out h ≥ 6 lines with the x axis title on the last line,
+// under the tick labels.
+func titledRows(h int) rows {
+	return rows{header: 0, plot0: 1, ph: h - 4, axis: h - 3, ticks: h - 2, xtitle: h - 1}
 }
 
 // yTickCount is how many y ticks to aim for on ph plot lines.
@@ -90,9 +97,13 @@ func xAxis(f *frame, r rows, x0, pw int, ticks []float64, labels []string, colOf
 	}
 	limit := f.w
 	tw := textWidth(title)
-	if title != "" && tw+8 <= pw {
+	switch {
+	case r.xtitle >= 0:
+		f.text(max(0, f.w-tw), r.xtitle, title, text, f.w)
+		title = ""
+	case title != "" && tw+8 <= pw:
 		limit = f.w - tw - 1
-	} else {
+	default:
 		title = ""
 	}
 	next := 0 // first free column

@@ -104,7 +104,7 @@ func Bars(d *sim.PlotData, ghost *sim.PlotData, o Options) string {
 		x0 = 0
 	}
 	avail := o.Width - x0
-	plotRows := rows{plot0: plot0, ph: ph}
+	plotRows := rows{plot0: plot0, ph: ph, xtitle: -1}
 	yAxis(f, plotRows, x0, ticks, labels, rowOf, axis)
 	if zero >= 0 {
 		for x := x0; x < o.Width; x++ {

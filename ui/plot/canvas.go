@@ -1,10 +1,6 @@
 package plot
 
-import (
-	"math"
-
-	"github.com/neurotutor/neurotutor/sim"
-)
+import "math"
 
 // canvas is a braille dot canvas: each terminal cell holds a 2×4 block of
 // dots (Unicode U+2800–U+28FF), so a w×h cell canvas has 2w×4h dots. Each
@@ -15,33 +11,24 @@ type canvas struct {
 	bits   []uint8
 	col    []uint8
 
-	// Pattern state for dotted and dashed lines: the last dot visited and
-	// a count of distinct dots visited along the current path.
+	// Pattern state for dashed lines: the last dot visited and a count of
+	// distinct dots visited along the path.
 	lastX, lastY, n int
 }
 
-// stroke is a line's dash pattern in dots: on dots drawn, then off dots
-// left out, repeating along the path; the zero stroke is solid.
-type stroke struct{ on, off int }
+// dash is a line's pattern: on dots drawn, then off dots skipped, along
+// the path; the zero dash is a solid line.
+type dash struct{ on, off int }
 
-// The strokes: solid lines, the ghost's dots, and the dashes of sim.Dash.
+// Dash patterns, densest first, and the legend mark that pictures each.
 var (
-	solid  = stroke{}
-	dotted = stroke{1, 1}
+	solid    = dash{}
+	ghostDot = dash{1, 1} // the previous run, in its own colour
+	dashes   = [...]dash{solid, {4, 2}, {2, 2}, {1, 1}}
+	marks    = [...]rune{'━', '╍', '┅', '┉'}
+	// Without colour the ghost must differ from every series: sparser.
+	ghostSparse = dash{1, 3}
 )
-
-// dashStroke returns the stroke of a sim.Dash: long dashes of 8 dots (4
-// cells along a flat line) with gaps of 4, short dashes of 3 with gaps of
-// 3; both stay distinct from the ghost's dots.
-func dashStroke(d sim.Dash) stroke {
-	switch d {
-	case sim.DashLong:
-		return stroke{8, 4}
-	case sim.DashShort:
-		return stroke{3, 3}
-	}
-	return solid
-}
 
 // brailleBit[y][x] is the bit of dot (x, y) within a cell.
 var brailleBit = [4][2]uint8{
@@ -70,15 +57,15 @@ func (c *canvas) dot(x, y int, col uint8) {
 	c.col[i] = col
 }
 
-// pattern sets (x, y) if it is a distinct dot of the current path that
-// falls on an "on" part of the stroke (counting from the path's start).
-func (c *canvas) pattern(x, y int, col uint8, st stroke) {
+// pattern sets (x, y) if it falls on a drawn part of the dash d along
+// the current path (each distinct dot visited counts once).
+func (c *canvas) pattern(x, y int, col uint8, d dash) {
 	if x != c.lastX || y != c.lastY {
-		c.n++
 		c.lastX, c.lastY = x, y
-		if c.n%(st.on+st.off) < st.on {
+		if c.n%(d.on+d.off) < d.on {
 			c.dot(x, y, col)
 		}
+		c.n++
 	}
 }
 
@@ -86,9 +73,8 @@ func (c *canvas) pattern(x, y int, col uint8, st stroke) {
 func (c *canvas) startPath() { c.lastX, c.lastY, c.n = -1, -1, 0 }
 
 // line draws a straight line between dot positions (x0, y0) and (x1, y1),
-// given in fractional dots, clipped to the canvas, in the given stroke
-// (dotted lines draw every other dot along the path).
-func (c *canvas) line(x0, y0, x1, y1 float64, col uint8, st stroke) {
+// given in fractional dots, clipped to the canvas, solid or in the dash d.
+func (c *canvas) line(x0, y0, x1, y1 float64, col uint8, d dash) {
 	var ok bool
 	x0, y0, x1, y1, ok = clip(x0, y0, x1, y1, float64(c.dw-1), float64(c.dh-1))
 	if !ok {
@@ -106,10 +92,10 @@ func (c *canvas) line(x0, y0, x1, y1 float64, col uint8, st stroke) {
 	}
 	e := dx + dy
 	for n := max(dx, -dy); n >= 0; n-- {
-		if st != solid {
-			c.pattern(ix0, iy0, col, st)
-		} else {
+		if d == solid {
 			c.dot(ix0, iy0, col)
+		} else {
+			c.pattern(ix0, iy0, col, d)
 		}
 		if ix0 == ix1 && iy0 == iy1 {
 			return

@@ -231,3 +231,25 @@ func message(w, h int, msg string) string {
 	f.text(0, 0, truncate(msg, w), 0, w)
 	return f.String()
 }
+
+// wrapWords breaks s into lines of at most w columns at spaces; a word
+// longer than w is cut with "…".
+func wrapWords(s string, w int) []string {
+	var lines []string
+	cur := ""
+	for _, word := range strings.Fields(s) {
+		switch {
+		case cur == "":
+			cur = word
+		case textWidth(cur)+1+textWidth(word) <= w:
+			cur += " " + word
+		default:
+			lines = append(lines, truncate(cur, w))
+			cur = word
+		}
+	}
+	if cur != "" || len(lines) == 0 {
+		lines = append(lines, truncate(cur, w))
+	}
+	return lines
+}

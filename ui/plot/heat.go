@@ -3,6 +3,7 @@ package plot
 import (
 	"image/color"
 	"math"
+	"strings"
 
 	"github.com/neurotutor/neurotutor/sim"
 )
@@ -24,7 +25,7 @@ var viridis = [5][3]uint8{
 const heatLevels = 16
 
 // Heat draws d.Grids side by side, each with its title above it and a
-// scale below ("min ramp max"). Each grid keeps its aspect ratio (square
+// scale right under the tallest grid ("min ramp max"). Each grid keeps its aspect ratio (square
 // cells) and scales by whole factors when it is smaller than its share of
 // the space. With colour on (Palette.Heat or Palette.Series set) a text
 // cell shows two grid pixels as "▀" with foreground and background
@@ -62,20 +63,39 @@ func Heat(d *sim.PlotData, o Options) string {
 	case o.Height < 3:
 		scale = -1
 	}
+	// Titles too long for their column wrap onto a second line when the
+	// grids can spare it, rather than lose their ends.
+	titles := make([][]string, n)
+	for k := range n {
+		titles[k] = wrapWords(d.Grids[k].Title, aw)
+		if title >= 0 && len(titles[k]) > 1 && o.Height >= 8 {
+			g0 = 2
+		}
+	}
 	gh := o.Height - g0
 	if scale >= 0 {
 		gh--
 	}
+	used := 0 // text lines the tallest grid takes; the scales go under it
 	for k := 0; k < n; k++ {
 		g := &d.Grids[k]
 		x := k * (aw + gap)
 		lo, hi := gridRange(g)
-		drawGrid(f, g, x, g0, aw, gh, lo, hi, ramp)
-		if title >= 0 {
-			f.text(x, title, truncate(g.Title, aw), text, x+aw)
+		_, h := drawGrid(f, g, x, g0, aw, gh, lo, hi, ramp)
+		used = max(used, h)
+		for i := 0; title >= 0 && i < g0 && i < len(titles[k]); i++ {
+			l := titles[k][i]
+			if i == g0-1 && i < len(titles[k])-1 {
+				l = truncate(strings.Join(titles[k][i:], " "), aw)
+			}
+			f.text(x, title+i, l, text, x+aw)
 		}
-		if scale >= 0 {
-			drawScale(f, x, scale, aw, lo, hi, ramp, axis)
+	}
+	if scale >= 0 {
+		scale = min(scale, g0+max(used, 1))
+		for k := 0; k < n; k++ {
+			lo, hi := gridRange(&d.Grids[k])
+			drawScale(f, k*(aw+gap), scale, aw, lo, hi, ramp, axis)
 		}
 	}
 	return f.String()
@@ -106,11 +126,11 @@ func level(v, lo, hi float64, n int) int {
 }
 
 // drawGrid draws g into the aw×gh cells at (x, y) and returns the width
-// used. Without a ramp each grid cell aims for 2×1 text cells (square);
-// with one, 1×½ (a half block).
-func drawGrid(f *frame, g *sim.Grid, x, y, aw, gh int, lo, hi float64, ramp []uint8) int {
+// and the number of text lines used. Without a ramp each grid cell aims
+// for 2×1 text cells (square); with one, 1×½ (a half block).
+func drawGrid(f *frame, g *sim.Grid, x, y, aw, gh int, lo, hi float64, ramp []uint8) (w, h int) {
 	if g.Rows < 1 || g.Cols < 1 || len(g.V) < g.Rows*g.Cols || aw < 1 || gh < 1 {
-		return 0
+		return 0, 0
 	}
 	// Pixel grid available and pixel aspect (text columns per pixel).
 	pw, ph, xrep := aw, gh, 2
@@ -134,7 +154,7 @@ func drawGrid(f *frame, g *sim.Grid, x, y, aw, gh int, lo, hi float64, ramp []ui
 				}
 			}
 		}
-		return ow
+		return ow, oh
 	}
 	for cy := 0; cy*2 < oh; cy++ {
 		for px := 0; px < ow; px++ {
@@ -155,7 +175,7 @@ func drawGrid(f *frame, g *sim.Grid, x, y, aw, gh int, lo, hi float64, ramp []ui
 			}
 		}
 	}
-	return ow
+	return ow, (oh + 1) / 2
 }
 
 // drawScale writes "lo ramp hi" in at most w columns from (x, y).

@@ -66,6 +66,12 @@ type Options struct {
 	// Square gives a line chart equal scales on both axes (braille dots are
 	// about square), narrowing it as needed, so a circle stays a circle.
 	Square bool
+	// MinSpan is the least span of an automatic y axis, in the signal's
+	// unit (1 mV, 1 Hz): a flat or nearly flat signal is drawn as flat on a
+	// readable scale rather than as magnified rounding noise. Whatever it
+	// is, an automatic axis spans at least a thousandth of its largest
+	// value, and a flat one at zero spans −1…1.
+	MinSpan float64
 }
 
 // Minimum sizes below which a chart shows "(too small)" instead.

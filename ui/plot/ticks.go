@@ -4,6 +4,8 @@ import (
 	"math"
 	"strconv"
 	"strings"
+
+	"github.com/neurotutor/neurotutor/ui/readout"
 )
 
 // niceStep returns the smallest step of the form {1, 2, 5}×10^k for which
@@ -167,9 +169,4 @@ func trimZeros(s string) string {
 
 // minus replaces ASCII hyphen-minus with the Unicode minus sign and turns
 // a negative zero into "0".
-func minus(s string) string {
-	if s == "-0" {
-		return "0"
-	}
-	return strings.ReplaceAll(s, "-", "−")
-}
+func minus(s string) string { return readout.Minus(s) }

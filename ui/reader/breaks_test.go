@@ -82,7 +82,8 @@ func TestURLsAndNumbersAreNotBroken(t *testing.T) {
 					inFence = !inFence
 				}
 				fields, nextFields := strings.Fields(line), strings.Fields(lines[i+1])
-				if inFence || len(fields) == 0 || len(nextFields) == 0 || !cutNumber.MatchString(line) {
+				if inFence || len(fields) == 0 || len(nextFields) == 0 || !cutNumber.MatchString(line) ||
+					strings.Contains(fields[len(fields)-1], "://") { // a URL wider than the pane must break
 					continue
 				}
 				if joined := fields[len(fields)-1] + nextFields[0]; strings.Contains(md, joined) {
