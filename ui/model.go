@@ -33,7 +33,7 @@ const (
 type Model struct {
 	cat   *lessons.Catalog
 	reg   *sim.Registry
-	store *progress.Store
+	store progress.Tracker
 
 	width, height int
 	dark          bool
@@ -144,7 +144,7 @@ func WithDark(dark bool) Option {
 
 // New builds the program over a catalog, a model registry and a progress
 // store.
-func New(cat *lessons.Catalog, reg *sim.Registry, store *progress.Store, opts ...Option) Model {
+func New(cat *lessons.Catalog, reg *sim.Registry, store progress.Tracker, opts ...Option) Model {
 	m := Model{
 		cat: cat, reg: reg, store: store,
 		global: keys.NewGlobal(), lessonKeys: keys.NewLesson(), studyKeys: keys.NewStudy(),
