@@ -34,6 +34,9 @@ type Lesson struct {
 	Presets    []Preset    `yaml:"presets"`
 	Challenges []Challenge `yaml:"challenges"`
 	Refs       []string    `yaml:"refs"`
+	// Predictions are questions a teacher can put to a class (see
+	// prediction.go).
+	Predictions []Prediction `yaml:"predictions"`
 
 	File string `yaml:"-"` // path inside the content tree
 	Body string `yaml:"-"` // markdown after the front matter
