@@ -19,7 +19,7 @@ func (m Model) Update(msg tea.Msg) (next tea.Model, cmd tea.Cmd) {
 			next, cmd = m.recovered(msg, r), nil
 		}
 	}()
-	return m.update(msg)
+	return classAfter(m.update(msg))
 }
 
 // recovered is m after a panic r while handling msg.

@@ -67,6 +67,9 @@ type Model struct {
 	study      study     // search, table of contents, glossary, sweep, share
 	fixedTheme bool      // the theme was chosen, not detected
 	startState *labState // the first lab's state from the command line
+
+	class  *classState // a class over SSH (class.go); nil otherwise
+	remote bool        // over SSH: write no files
 }
 
 // Option configures New.
@@ -136,6 +139,12 @@ type labState struct {
 	seed   *uint64
 }
 
+// WithRemote says the program runs over SSH: keys that would write files
+// (on the server, not the learner's machine) say so instead.
+func WithRemote() Option {
+	return func(m *Model) { m.remote = true }
+}
+
 // WithDark fixes the background as dark or light before the terminal
 // answers the background-colour query.
 func WithDark(dark bool) Option {
@@ -165,7 +174,7 @@ func New(cat *lessons.Catalog, reg *sim.Registry, store progress.Tracker, opts .
 // Init asks the terminal for its background colour and starts a lab
 // opened by WithLesson.
 func (m Model) Init() tea.Cmd {
-	return tea.Batch(tea.RequestBackgroundColor, m.startCmd)
+	return tea.Batch(tea.RequestBackgroundColor, m.startCmd, m.classInit())
 }
 
 func (m *Model) setTheme(dark bool) {

@@ -170,7 +170,9 @@ func (m *Model) sweepKey(msg tea.KeyPressMsg) tea.Cmd {
 		m.sweepCancel()
 		m.study.overlay = noOverlay
 	case "e":
-		m.exportSweep()
+		if !m.refuseFiles() {
+			m.exportSweep()
+		}
 	case "right", "l", "tab", "m":
 		m.cycleMetric(1)
 	case "left", "h", "shift+tab", "M":

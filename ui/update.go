@@ -7,6 +7,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/colorprofile"
 
+	"github.com/neurotutor/neurotutor/classroom"
 	"github.com/neurotutor/neurotutor/lessons"
 	"github.com/neurotutor/neurotutor/search"
 	"github.com/neurotutor/neurotutor/ui/contents"
@@ -43,7 +44,8 @@ func (m Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		m.cache[msg.Key] = msg.Content
 		if m.screen == screenLesson && msg.Key == m.readerKey() {
-			return m, m.reader.SetContent(msg.Key, msg.Content)
+			cmd := m.reader.SetContent(msg.Key, msg.Content)
+			return m, tea.Batch(cmd, m.classPlaced())
 		}
 		return m, nil
 	case reader.ReadMsg:
@@ -61,6 +63,7 @@ func (m Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, nil
 	case contents.OpenMsg:
 		if l, ok := m.cat.Lesson(msg.Lesson); ok {
+			m.classContentsOpen()
 			return m, m.open(l)
 		}
 		return m, nil
@@ -78,6 +81,8 @@ func (m Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, nil
 	case tea.KeyPressMsg:
 		return m.handleKey(msg)
+	case classroom.ViewMsg, classAnswerMsg:
+		return m, m.classMsg(msg)
 	}
 	return m, nil
 }
@@ -109,6 +114,9 @@ func (m Model) handleKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		return m, nil
 	}
 	m.status = ""
+	if cmd, done := m.classKey(msg); done {
+		return m, cmd
+	}
 	if cmd, done := m.studyKey(msg); done {
 		return m, cmd
 	}
@@ -116,6 +124,9 @@ func (m Model) handleKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		var cmd tea.Cmd
 		m.contents, cmd = m.contents.Update(msg)
 		return m, cmd
+	}
+	if m.classBlocks(msg) {
+		return m, nil
 	}
 	lk := m.lessonKeys
 	switch {
@@ -144,6 +155,8 @@ func (m Model) handleKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	m.reader, rcmd = m.reader.Update(msg)
 	if m.labOK {
 		m.lab, lcmd = m.lab.Update(msg)
+	} else {
+		m.classLabKey(msg)
 	}
 	return m, tea.Batch(rcmd, lcmd)
 }
@@ -165,16 +178,8 @@ func (m *Model) openLesson(l *lessons.Lesson) tea.Cmd {
 	m.reader = reader.New(l.ID, m.theme)
 	m.reader.SetHeadings(search.Headings(m.cat.Markdown(l)))
 	m.labOK = false
-	m.labs++
-	model, err := m.reg.New(l.Lab.Model)
-	if err == nil {
-		m.lab, err = lab.New(m.labs, m.withStartState(l), model, m.store.Lesson(l.ID).Solved, m.theme)
-		m.lab.SetFPS(m.fps)
-	}
-	if err != nil {
-		m.status, m.statusBad = fmt.Sprintf("the lab of %s could not start: %v", l.ID, err), true
-	} else {
-		m.labOK = true
+	if !m.leadsLab() { // in a class, the class lab shows instead
+		m.newLab(m.withStartState(l))
 	}
 	m.setFocus(false)
 	m.save(m.store.SetLast(l.ID))
@@ -184,6 +189,23 @@ func (m *Model) openLesson(l *lessons.Lesson) tea.Cmd {
 	return nil
 }
 
+// newLab builds the lab of l (the catalog's lesson, or a copy that starts
+// in another state) around a fresh model.
+func (m *Model) newLab(l *lessons.Lesson) {
+	m.labOK = false
+	m.labs++
+	model, err := m.reg.New(l.Lab.Model)
+	if err == nil {
+		m.lab, err = lab.New(m.labs, l, model, m.store.Lesson(l.ID).Solved, m.theme)
+		m.lab.SetFPS(m.fps)
+	}
+	if err != nil {
+		m.status, m.statusBad = fmt.Sprintf("the lab of %s could not start: %v", l.ID, err), true
+	} else {
+		m.labOK = true
+	}
+}
+
 func (m *Model) stopLab() {
 	if m.labOK && m.lab.Running() {
 		m.lab.Stop()
@@ -191,7 +213,7 @@ func (m *Model) stopLab() {
 }
 
 func (m *Model) setFocus(lab bool) {
-	m.focusLab = lab && m.labOK
+	m.focusLab = lab && (m.labOK || m.leadsLab())
 	m.reader.SetFocused(!m.focusLab)
 	if m.labOK {
 		m.lab.SetFocused(m.focusLab)
@@ -249,18 +271,10 @@ func (m *Model) layout() tea.Cmd {
 	if m.screen != screenLesson || m.tooSmall() {
 		return nil
 	}
-	paneH := bodyH - 1 // pane title or tab bar
-	if m.split() {
-		rw := m.readerWidth()
-		m.reader.SetSize(rw, paneH)
-		if m.labOK {
-			m.lab.SetSize(m.width-rw-3, paneH)
-		}
-	} else {
-		m.reader.SetSize(m.width, paneH)
-		if m.labOK {
-			m.lab.SetSize(m.width-1, paneH)
-		}
+	lw, lh := m.labPane()
+	m.reader.SetSize(m.readerWidth(), lh)
+	if m.labOK {
+		m.lab.SetSize(lw, lh)
 	}
 	k := m.readerKey()
 	if m.reader.Key() == k {
@@ -274,6 +288,15 @@ func (m *Model) layout() tea.Cmd {
 	}
 	m.pending[k] = true
 	return reader.RenderCmd(k, m.cat.Markdown(m.lesson), m.readerWidth(), m.dark)
+}
+
+// labPane is the lab pane's size on the lesson screen.
+func (m Model) labPane() (w, h int) {
+	h = m.height - 3 // header, pane title or tab bar, footer
+	if m.split() {
+		return m.width - m.readerWidth() - 3, h
+	}
+	return m.width - 1, h
 }
 
 // withStartState returns the lesson with the command line's lab state

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"log"
 	"net"
 	"os/signal"
 	"path/filepath"
@@ -15,6 +16,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/neurotutor/neurotutor/classdb"
+	"github.com/neurotutor/neurotutor/classroom"
 	"github.com/neurotutor/neurotutor/progress"
 	"github.com/neurotutor/neurotutor/server"
 	"github.com/neurotutor/neurotutor/ui"
@@ -164,10 +166,18 @@ func (o *serveOptions) Run(ctx context.Context, stdout, stderr io.Writer) error 
 		fmt.Fprintf(stderr, "neurotutor: %v\nneurotutor: serving anyway; progress is kept in memory for each session only\n", dbErr)
 	}
 	defer db.Close()
+	var class *classroom.Hub
+	if len(o.teacherKeys) > 0 {
+		class = classroom.New(e.cat, e.reg, db, o.fps, log.New(stderr, "neurotutor: ", 0))
+		defer class.Close()
+		if o.lesson != "" {
+			class.Open(o.lesson)
+		}
+	}
 
 	app := func(s *server.Session) (tea.Model, func(), error) {
 		student, err := db.Student(s.ID, s.Name)
-		opts := []ui.Option{ui.WithFrameRate(o.fps)}
+		opts := []ui.Option{ui.WithFrameRate(o.fps), ui.WithRemote()}
 		if themeOpt != nil {
 			opts = append(opts, themeOpt)
 		}
@@ -176,6 +186,11 @@ func (o *serveOptions) Run(ctx context.Context, stdout, stderr io.Writer) error 
 			opts = append(opts, ui.WithStatus("The class database could not be opened, so your progress is kept for this session only.", true))
 		case err != nil:
 			opts = append(opts, ui.WithStatus(err.Error()+"; your progress is kept for this session only", true))
+		}
+		if class != nil { // the class's lesson comes with its first view
+			seat := class.Join(s.ID, s.Name, s.Teacher, s.Touch)
+			opts = append(opts, ui.WithClass(seat))
+			return ui.New(e.cat, e.reg, student, opts...), seat.Leave, nil
 		}
 		start := o.lesson
 		if start == "" {
