@@ -49,7 +49,7 @@ type Hub struct {
 	poll     *poll
 	asked    map[string]int // the next prediction to ask, per lesson
 	seq      uint64
-	frames   map[FrameKey]string
+	frames   map[FrameKey][]string
 	dirty    bool // the lab changed since frames were drawn
 	resume   bool // run the lab when someone joins
 }
@@ -61,7 +61,7 @@ func New(cat *lessons.Catalog, reg *sim.Registry, db *classdb.DB, fps int, logge
 		cat: cat, reg: reg, db: db, fps: fps, log: logger,
 		work: make(chan func(), 64), msgs: make(chan tea.Msg, 64),
 		stop: make(chan struct{}), done: make(chan struct{}),
-		seats: map[*Seat]bool{}, asked: map[string]int{}, frames: map[FrameKey]string{},
+		seats: map[*Seat]bool{}, asked: map[string]int{}, frames: map[FrameKey][]string{},
 	}
 	go h.loop()
 	return h
@@ -251,13 +251,13 @@ func (h *Hub) watched() bool {
 	return len(h.seats) > 0
 }
 
-// frame draws the class lab for one key.
-func (h *Hub) frame(k FrameKey) string {
+// frame draws the class lab for one key, by line.
+func (h *Hub) frame(k FrameKey) []string {
 	th := theme.New(k.Dark)
 	if k.NoColor {
 		th = th.WithoutColor()
 	}
-	return h.lab.RenderAt(k.W, k.H, th, k.Focused)
+	return strings.Split(h.lab.RenderAt(k.W, k.H, th, k.Focused), "\n")
 }
 
 // publish draws the frames the seats need and gives every seat its view.

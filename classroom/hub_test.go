@@ -63,7 +63,9 @@ func TestTeacherDrivesFollowersSee(t *testing.T) {
 	if err := teacher.Open("wta"); err != nil {
 		t.Fatal(err)
 	}
-	v := next(t, student, "the wta lab", func(v View) bool { return v.Lesson == "wta" && strings.Contains(v.Frame, "β   0.20") })
+	v := next(t, student, "the wta lab", func(v View) bool {
+		return v.Lesson == "wta" && strings.Contains(strings.Join(v.Frame, "\n"), "β   0.20")
+	})
 	if v.Roster != nil || v.Poll != nil {
 		t.Error("a student sees the roster or a poll")
 	}
@@ -72,7 +74,7 @@ func TestTeacherDrivesFollowersSee(t *testing.T) {
 		teacher.LabKey(key("down"), true)
 	}
 	teacher.LabKey(key("L"), true)
-	next(t, student, "β raised to 0.70", func(v View) bool { return strings.Contains(v.Frame, "β   0.70") })
+	next(t, student, "β raised to 0.70", func(v View) bool { return strings.Contains(strings.Join(v.Frame, "\n"), "β   0.70") })
 	if err := student.LabKey(key("L"), true); err != ErrNotTeacher {
 		t.Errorf("a student drove the class lab: %v", err)
 	}

@@ -26,10 +26,10 @@ type Place struct {
 // whenever anything in it changes; a seat only ever sees the latest.
 type View struct {
 	Seq      uint64
-	Lesson   string // the class's lesson, "" before the first
-	Place    Place  // the teacher's place in its text
-	PlaceSeq uint64 // changes when the teacher moves
-	Frame    string // the class lab drawn for this seat's FrameKey
+	Lesson   string   // the class's lesson, "" before the first
+	Place    Place    // the teacher's place in its text
+	PlaceSeq uint64   // changes when the teacher moves
+	Frame    []string // the class lab drawn for this seat's FrameKey, by line (shared: do not change)
 	Lab      lab.State
 	LabKeys  keys.Lab // the class lab's keys, as the teacher has them
 	Running  bool

@@ -2,7 +2,6 @@ package ui
 
 import (
 	"fmt"
-	"strings"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
@@ -24,7 +23,7 @@ type classState struct {
 	following bool
 	keys      keys.Class
 	view      classroom.View
-	frame     []string // view.Frame in lines
+	self      tea.Model // the model as last returned to Bubble Tea
 
 	placeSeq   uint64          // the teacher's last place applied here
 	place      classroom.Place // the teacher's place last sent
@@ -37,6 +36,8 @@ type classState struct {
 
 	rosterOpen bool
 	rosterTop  int
+
+	foot, footSig string // the key line as last drawn, and what it showed
 }
 
 // WithClass makes the session part of a class through its seat: a
@@ -94,10 +95,6 @@ func (m *Model) classView(v classroom.View) tea.Cmd {
 	c := m.class
 	first := c.view.Seq == 0
 	c.view = v
-	c.frame = nil
-	if v.Frame != "" {
-		c.frame = strings.Split(v.Frame, "\n")
-	}
 	if v.Lesson == "" {
 		return nil
 	}
@@ -137,12 +134,31 @@ func (m Model) lessonID() string {
 // to the class, the lab pane's size to the hub, the session's status to
 // the roster.
 func classAfter(next tea.Model, cmd tea.Cmd) (tea.Model, tea.Cmd) {
-	m, ok := next.(Model)
-	if !ok || m.class == nil {
-		return next, cmd
+	if m, ok := next.(Model); ok && m.class != nil {
+		m.classSync() // changes only *m.class: next need not be boxed again
+		m.class.self = next
 	}
-	m.classSync()
-	return m, cmd
+	return next, cmd
+}
+
+// classFrame takes in a view that changes nothing but the class's own
+// state (a new frame of the class lab, a poll's tally): the model itself
+// is unchanged, so Update returns the value Bubble Tea already holds
+// instead of copying a new one. At 15 frames a second for every student
+// that is most of what a follower costs in memory traffic.
+func (m Model) classFrame(msg tea.Msg) (tea.Model, tea.Cmd, bool) {
+	vm, ok := msg.(classroom.ViewMsg)
+	c := m.class
+	if !ok || c == nil || c.self == nil {
+		return nil, nil, false
+	}
+	v := vm.View
+	moves := c.following && (v.Lesson != m.lessonID() || m.screen != screenLesson || v.PlaceSeq != c.placeSeq)
+	if moves || v.Lesson == "" || c.view.Seq == 0 {
+		return nil, nil, false
+	}
+	c.view = v
+	return c.self, c.seat.Next(), true
 }
 
 func (m *Model) classSync() {
@@ -162,7 +178,8 @@ func (m *Model) classSync() {
 			}
 		}
 	}
-	if m.leadsLab() && onLesson && m.width > 0 {
+	labShown := m.split() || m.focusLab // a narrow terminal shows one pane
+	if m.leadsLab() && onLesson && m.width > 0 && labShown && !m.tooSmall() {
 		w, h := m.labPane()
 		k := classroom.FrameKey{W: w, H: h, Dark: m.dark, NoColor: m.noColor, Focused: c.teacher && m.focusLab}
 		if !c.watched || k != c.watching {
@@ -174,11 +191,14 @@ func (m *Model) classSync() {
 		c.seat.Unwatch()
 	}
 	st := classroom.Status{Lesson: m.lessonID(), Following: c.following}
-	for _, l := range m.cat.All() {
-		n := len(m.store.Lesson(l.ID).Solved)
-		st.Met += n
-		if l == m.lesson {
-			st.LessonMet, st.LessonTotal = n, len(l.Challenges)
+	if m.lesson != nil {
+		st.LessonMet, st.LessonTotal = len(m.store.Lesson(m.lesson.ID).Solved), len(m.lesson.Challenges)
+	}
+	if counter, ok := m.store.(interface{ Met() int }); ok {
+		st.Met = counter.Met()
+	} else {
+		for _, l := range m.cat.All() {
+			st.Met += len(m.store.Lesson(l.ID).Solved)
 		}
 	}
 	if !c.reported || st != c.status {

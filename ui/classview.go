@@ -81,8 +81,8 @@ func (m Model) classHelp() []helpGroup {
 // classLabLines is the class lab as drawn for this pane, or a line while
 // the hub draws it.
 func (m Model) classLabLines() []string {
-	if c := m.class; c != nil && c.frame != nil && c.watched && c.watching.W > 0 {
-		return c.frame
+	if c := m.class; c != nil && c.view.Frame != nil && c.watched && c.watching.W > 0 {
+		return c.view.Frame
 	}
 	return []string{m.theme.Subtle.Render("The class lab is on its way…")}
 }
@@ -257,4 +257,23 @@ func (m *Model) rosterKey(msg tea.KeyPressMsg) bool {
 		c.rosterTop = min(c.rosterTop, max(0, len(r.Members)-1))
 	}
 	return true
+}
+
+// classKeyLine is keyLine, drawn again only when the keys it shows or the
+// width change: a follower redraws 15 times a second with the same keys.
+func (m Model) classKeyLine() string {
+	c := m.class
+	if c == nil {
+		return m.keyLine()
+	}
+	var sig strings.Builder
+	fmt.Fprintf(&sig, "%d %t %t", m.width, m.dark, m.noColor)
+	for _, b := range m.shortHelp() {
+		h := b.Help()
+		fmt.Fprintf(&sig, "|%s %s %t", h.Key, h.Desc, b.Enabled())
+	}
+	if s := sig.String(); s != c.footSig {
+		c.foot, c.footSig = m.keyLine(), s
+	}
+	return c.foot
 }

@@ -68,8 +68,9 @@ type Model struct {
 	fixedTheme bool      // the theme was chosen, not detected
 	startState *labState // the first lab's state from the command line
 
-	class  *classState // a class over SSH (class.go); nil otherwise
-	remote bool        // over SSH: write no files
+	class   *classState  // a class over SSH (class.go); nil otherwise
+	remote  bool         // over SSH: write no files
+	renders *RenderCache // shared with other sessions; nil: none
 }
 
 // Option configures New.

@@ -287,7 +287,7 @@ func (m *Model) layout() tea.Cmd {
 		return nil
 	}
 	m.pending[k] = true
-	return reader.RenderCmd(k, m.cat.Markdown(m.lesson), m.readerWidth(), m.dark)
+	return m.renderCmd(k, m.cat.Markdown(m.lesson), m.readerWidth(), m.dark)
 }
 
 // labPane is the lab pane's size on the lesson screen.

@@ -121,7 +121,7 @@ func (m Model) header() string {
 
 // footer is the key line, under any status message wrapped in full.
 func (m Model) footer() string {
-	keys := m.keyLine()
+	keys := m.classKeyLine()
 	if m.status == "" {
 		return keys
 	}
