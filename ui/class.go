@@ -96,6 +96,9 @@ func (m *Model) classView(v classroom.View) tea.Cmd {
 	first := c.view.Seq == 0
 	c.view = v
 	if v.Lesson == "" {
+		if first && c.following {
+			m.status, m.statusBad = "You follow the teacher: the class starts when they open a lesson. x explores on your own meanwhile.", false
+		}
 		return nil
 	}
 	var cmd tea.Cmd
