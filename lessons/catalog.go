@@ -303,6 +303,7 @@ func (c *Catalog) validate(l *Lesson, reg *sim.Registry) []error {
 		}
 		resolve(field+".solution", ch.Solution)
 	}
+	validatePredictions(l, info, bad, resolve)
 	return errs
 }
 

@@ -35,6 +35,9 @@ type Lesson struct {
 	TryIt      []TryState  `yaml:"tryit"`
 	Challenges []Challenge `yaml:"challenges"`
 	Refs       []string    `yaml:"refs"`
+	// Predictions are questions a teacher can put to a class (see
+	// prediction.go).
+	Predictions []Prediction `yaml:"predictions"`
 
 	File string `yaml:"-"` // path inside the content tree
 	Body string `yaml:"-"` // markdown after the front matter

@@ -19,7 +19,10 @@ func (m Model) Update(msg tea.Msg) (next tea.Model, cmd tea.Cmd) {
 			next, cmd = m.recovered(msg, r), nil
 		}
 	}()
-	return m.update(msg)
+	if next, cmd, ok := m.classFrame(msg); ok {
+		return next, cmd
+	}
+	return classAfter(m.update(msg))
 }
 
 // recovered is m after a panic r while handling msg.
@@ -41,6 +44,9 @@ func (m Model) recovered(msg tea.Msg, r any) Model {
 			}()
 			m.stopLab()
 		}()
+	}
+	if m.class != nil {
+		m.class.self = nil // what Bubble Tea holds is this model now
 	}
 	m.status, m.statusBad = fmt.Sprintf("Internal error in %s (%v); that action was undone and the lab paused. Everything else works, and your progress is saved.", where, r), true
 	return m

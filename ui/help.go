@@ -21,7 +21,7 @@ func (m Model) helpGroups() []helpGroup {
 	if m.screen == screenContents {
 		c := m.contents.Keys()
 		sk := m.studyKeys
-		return []helpGroup{{"Contents", append([]key.Binding{c.Up, c.Down, c.Top, c.Bottom, c.Open, sk.Search, sk.Glossary}, general...)}}
+		return append([]helpGroup{{"Contents", append([]key.Binding{c.Up, c.Down, c.Top, c.Bottom, c.Open, sk.Search, sk.Glossary}, general...)}}, m.classHelp()...)
 	}
 	r := m.reader.Keys()
 	lk := m.lessonKeys
@@ -40,9 +40,9 @@ func (m Model) helpGroups() []helpGroup {
 	next.SetEnabled(searching)
 	prev.SetEnabled(searching)
 	groups = append(groups, helpGroup{"Find", []key.Binding{sk.Search, next, prev, sk.Outline, sk.Glossary}})
-	if m.labOK {
+	groups = append(groups, m.classHelp()...)
+	if k, ok := m.labKeys(); ok {
 		groups = append(groups, helpGroup{"Keep", []key.Binding{sk.Sweep, sk.Export, sk.Share}})
-		k := m.lab.Keys()
 		params := "Lab parameters"
 		if !m.focusLab {
 			params += " (after tab)"

@@ -15,14 +15,21 @@ import (
 
 // labStudyKey handles the keys that act on the lab: sweep, export, share.
 func (m *Model) labStudyKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
-	if !m.labOK {
+	if !m.labOK && !(m.leadsLab() && m.screen == screenLesson) {
 		return nil, false
 	}
 	sk := m.studyKeys
 	switch {
 	case key.Matches(msg, sk.Sweep):
+		if !m.labOK {
+			m.classNoSweep()
+			return nil, true
+		}
 		return m.startSweep(), true
 	case key.Matches(msg, sk.Export):
+		if m.refuseFiles() {
+			return nil, true
+		}
 		m.exportRun()
 		return nil, true
 	case key.Matches(msg, sk.Share):
@@ -55,8 +62,7 @@ func (m *Model) exportRun() {
 
 // shareCommands are the command lines that reproduce the lab: a headless
 // run, and the lesson opened in the same state.
-func (m Model) shareCommands() (simRun, lesson string) {
-	run := m.lab.Run()
+func (m Model) shareCommands(run *sim.Run) (simRun, lesson string) {
 	info := run.Info()
 	values := make([]float64, len(info.Params))
 	for i, p := range info.Params {
@@ -96,7 +102,13 @@ func (m Model) longRunNote() string {
 }
 
 func (m *Model) openShare() tea.Cmd {
-	simRun, lesson := m.shareCommands()
+	var simRun, lesson string
+	if m.labOK {
+		simRun, lesson = m.shareCommands(m.lab.Run())
+	} else if !m.classLab(func(run *sim.Run) { simRun, lesson = m.shareCommands(run) }) {
+		m.status, m.statusBad = "The class lab is not running yet: no command to show.", true
+		return nil
+	}
 	th := m.theme
 	body := th.Title.Render("This lab, as a command") + "\n\n" +
 		th.Subtle.Render("Open the lesson in this state:") + "\n  " + th.Accent.Render(lesson) + "\n\n" +

@@ -33,7 +33,7 @@ const (
 type Model struct {
 	cat   *lessons.Catalog
 	reg   *sim.Registry
-	store *progress.Store
+	store progress.Tracker
 
 	width, height int
 	dark          bool
@@ -67,6 +67,10 @@ type Model struct {
 	study      study     // search, table of contents, glossary, sweep, share
 	fixedTheme bool      // the theme was chosen, not detected
 	startState *labState // the first lab's state from the command line
+
+	class   *classState  // a class over SSH (class.go); nil otherwise
+	remote  bool         // over SSH: write no files
+	renders *RenderCache // shared with other sessions; nil: none
 }
 
 // Option configures New.
@@ -136,6 +140,12 @@ type labState struct {
 	seed   *uint64
 }
 
+// WithRemote says the program runs over SSH: keys that would write files
+// (on the server, not the learner's machine) say so instead.
+func WithRemote() Option {
+	return func(m *Model) { m.remote = true }
+}
+
 // WithDark fixes the background as dark or light before the terminal
 // answers the background-colour query.
 func WithDark(dark bool) Option {
@@ -144,7 +154,7 @@ func WithDark(dark bool) Option {
 
 // New builds the program over a catalog, a model registry and a progress
 // store.
-func New(cat *lessons.Catalog, reg *sim.Registry, store *progress.Store, opts ...Option) Model {
+func New(cat *lessons.Catalog, reg *sim.Registry, store progress.Tracker, opts ...Option) Model {
 	m := Model{
 		cat: cat, reg: reg, store: store,
 		global: keys.NewGlobal(), lessonKeys: keys.NewLesson(), studyKeys: keys.NewStudy(),
@@ -165,7 +175,7 @@ func New(cat *lessons.Catalog, reg *sim.Registry, store *progress.Store, opts ..
 // Init asks the terminal for its background colour and starts a lab
 // opened by WithLesson.
 func (m Model) Init() tea.Cmd {
-	return tea.Batch(tea.RequestBackgroundColor, m.startCmd)
+	return tea.Batch(tea.RequestBackgroundColor, m.startCmd, m.classInit())
 }
 
 func (m *Model) setTheme(dark bool) {

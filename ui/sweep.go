@@ -14,8 +14,8 @@ import (
 	"github.com/neurotutor/neurotutor/sim"
 	"github.com/neurotutor/neurotutor/sim/export"
 	"github.com/neurotutor/neurotutor/sim/sweep"
-	"github.com/neurotutor/neurotutor/ui/readout"
 	"github.com/neurotutor/neurotutor/ui/plot"
+	"github.com/neurotutor/neurotutor/ui/readout"
 )
 
 // sweepPoints is how many values the lab's sweep takes across a range.
@@ -170,7 +170,9 @@ func (m *Model) sweepKey(msg tea.KeyPressMsg) tea.Cmd {
 		m.sweepCancel()
 		m.study.overlay = noOverlay
 	case "e":
-		m.exportSweep()
+		if !m.refuseFiles() {
+			m.exportSweep()
+		}
 	case "right", "l", "tab", "m":
 		m.cycleMetric(1)
 	case "left", "h", "shift+tab", "M":

@@ -7,6 +7,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/colorprofile"
 
+	"github.com/neurotutor/neurotutor/classroom"
 	"github.com/neurotutor/neurotutor/lessons"
 	"github.com/neurotutor/neurotutor/progress"
 	"github.com/neurotutor/neurotutor/search"
@@ -44,7 +45,8 @@ func (m Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		m.cache[msg.Key] = msg.Content
 		if m.screen == screenLesson && msg.Key == m.readerKey() {
-			return m, m.reader.SetContent(msg.Key, msg.Content)
+			cmd := m.reader.SetContent(msg.Key, msg.Content)
+			return m, tea.Batch(cmd, m.classPlaced())
 		}
 		return m, nil
 	case reader.ReadMsg:
@@ -62,6 +64,7 @@ func (m Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, nil
 	case contents.OpenMsg:
 		if l, ok := m.cat.Lesson(msg.Lesson); ok {
+			m.classContentsOpen()
 			return m, m.open(l)
 		}
 		return m, nil
@@ -79,6 +82,8 @@ func (m Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, nil
 	case tea.KeyPressMsg:
 		return m.handleKey(msg)
+	case classroom.ViewMsg, classAnswerMsg:
+		return m, m.classMsg(msg)
 	}
 	return m, nil
 }
@@ -116,6 +121,9 @@ func (m Model) handleKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		m.lab, cmd = m.lab.Update(msg)
 		return m, cmd
 	}
+	if cmd, done := m.classKey(msg); done {
+		return m, cmd
+	}
 	if cmd, done := m.studyKey(msg); done {
 		return m, cmd
 	}
@@ -123,6 +131,9 @@ func (m Model) handleKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		var cmd tea.Cmd
 		m.contents, cmd = m.contents.Update(msg)
 		return m, cmd
+	}
+	if m.classBlocks(msg) {
+		return m, nil
 	}
 	lk := m.lessonKeys
 	switch {
@@ -152,6 +163,8 @@ func (m Model) handleKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	m.reader, rcmd = m.reader.Update(msg)
 	if m.labOK {
 		m.lab, lcmd = m.lab.Update(msg)
+	} else {
+		m.classLabKey(msg)
 	}
 	return m, tea.Batch(rcmd, lcmd)
 }
@@ -174,22 +187,14 @@ func (m *Model) openLesson(l *lessons.Lesson) tea.Cmd {
 	m.reader = reader.New(l.ID, m.theme)
 	m.reader.SetHeadings(search.Headings(m.cat.Markdown(l)))
 	m.labOK = false
-	m.labs++
 	fromCommandLine := m.startState != nil && m.startState.lesson == l.ID
-	model, err := m.reg.New(l.Lab.Model)
-	if err == nil {
-		m.lab, err = lab.New(m.labs, m.withStartState(l), model, m.store.Lesson(l.ID).Solved, m.theme)
-		m.lab.SetFPS(m.fps)
-	}
-	if err != nil {
-		m.status, m.statusBad = fmt.Sprintf("the lab of %s could not start: %v", l.ID, err), true
-	} else {
-		m.labOK = true
+	if !m.leadsLab() { // in a class, the class lab shows instead
+		m.newLab(m.withStartState(l))
 	}
 	if p := m.store.Lesson(l.ID).Place; p != nil {
 		m.reader.SetPosition(p.Scroll)
 		if m.labOK && !fromCommandLine {
-			m.lab.Restore(p.Params, p.Seed)
+			m.lab.RestorePlace(p.Params, p.Seed)
 		}
 	}
 	m.setFocus(false)
@@ -214,6 +219,23 @@ func (m *Model) keepPlace() {
 	m.save(m.store.SetPlace(m.lesson.ID, p))
 }
 
+// newLab builds the lab of l (the catalog's lesson, or a copy that starts
+// in another state) around a fresh model.
+func (m *Model) newLab(l *lessons.Lesson) {
+	m.labOK = false
+	m.labs++
+	model, err := m.reg.New(l.Lab.Model)
+	if err == nil {
+		m.lab, err = lab.New(m.labs, l, model, m.store.Lesson(l.ID).Solved, m.theme)
+		m.lab.SetFPS(m.fps)
+	}
+	if err != nil {
+		m.status, m.statusBad = fmt.Sprintf("the lab of %s could not start: %v", l.ID, err), true
+	} else {
+		m.labOK = true
+	}
+}
+
 func (m *Model) stopLab() {
 	if m.labOK && m.lab.Running() {
 		m.lab.Stop()
@@ -221,7 +243,7 @@ func (m *Model) stopLab() {
 }
 
 func (m *Model) setFocus(lab bool) {
-	m.focusLab = lab && m.labOK
+	m.focusLab = lab && (m.labOK || m.leadsLab())
 	m.reader.SetFocused(!m.focusLab)
 	if m.labOK {
 		m.lab.SetFocused(m.focusLab)
@@ -279,18 +301,10 @@ func (m *Model) layout() tea.Cmd {
 	if m.screen != screenLesson || m.tooSmall() {
 		return nil
 	}
-	paneH := bodyH - 1 // pane title or tab bar
-	if m.split() {
-		rw := m.readerWidth()
-		m.reader.SetSize(rw, paneH)
-		if m.labOK {
-			m.lab.SetSize(m.width-rw-3, paneH)
-		}
-	} else {
-		m.reader.SetSize(m.width, paneH)
-		if m.labOK {
-			m.lab.SetSize(m.width-1, paneH)
-		}
+	lw, lh := m.labPane()
+	m.reader.SetSize(m.readerWidth(), lh)
+	if m.labOK {
+		m.lab.SetSize(lw, lh)
 	}
 	k := m.readerKey()
 	if m.reader.Key() == k {
@@ -303,7 +317,16 @@ func (m *Model) layout() tea.Cmd {
 		return nil
 	}
 	m.pending[k] = true
-	return reader.RenderCmd(k, m.cat.Markdown(m.lesson), m.readerWidth(), m.dark)
+	return m.renderCmd(k, m.cat.Markdown(m.lesson), m.readerWidth(), m.dark)
+}
+
+// labPane is the lab pane's size on the lesson screen.
+func (m Model) labPane() (w, h int) {
+	h = m.height - 3 // header, pane title or tab bar, footer
+	if m.split() {
+		return m.width - m.readerWidth() - 3, h
+	}
+	return m.width - 1, h
 }
 
 // withStartState returns the lesson with the command line's lab state

@@ -47,6 +47,9 @@ func (m Model) content() string {
 	if m.study.overlay != noOverlay {
 		return m.header() + "\n" + fit(m.overlayView(bodyH), m.width, bodyH) + "\n" + foot
 	}
+	if m.class != nil && m.class.rosterOpen {
+		return m.header() + "\n" + fit(m.rosterView(bodyH), m.width, bodyH) + "\n" + foot
+	}
 	if m.screen == screenContents {
 		return m.header() + "\n" + fit(m.contents.View(), m.width, bodyH) + "\n" + foot
 	}
@@ -107,6 +110,7 @@ func (m Model) header() string {
 		solved := len(m.store.Lesson(l.ID).Solved)
 		right = fmt.Sprintf("%s %s · %d/%d ★ ", mark, state, solved, len(l.Challenges))
 	}
+	right = m.classBadge() + right
 	gap := m.width - lipgloss.Width(left) - lipgloss.Width(right)
 	if gap < 1 {
 		left = ansi.Truncate(left, max(0, m.width-lipgloss.Width(right)-1), "…")
@@ -117,7 +121,7 @@ func (m Model) header() string {
 
 // footer is the key line, under any status message wrapped in full.
 func (m Model) footer() string {
-	keys := m.keyLine()
+	keys := m.classKeyLine()
 	if m.study.overlay != noOverlay && !m.study.searching {
 		keys = m.theme.Subtle.Render(" esc closes · ctrl+c quits")
 	}
@@ -177,22 +181,25 @@ func (m Model) keyLine() string {
 func (m Model) shortHelp() []key.Binding {
 	if m.screen == screenContents {
 		c := m.contents.Keys()
-		return []key.Binding{c.Up, c.Down, c.Open, m.studyKeys.Search}
+		return append(m.classBindings(), c.Up, c.Down, c.Open, m.studyKeys.Search)
 	}
 	lk := m.lessonKeys
-	var b []key.Binding
-	if m.focusLab {
-		k := m.lab.Keys()
+	b := m.classBindings()
+	k, hasLab := m.labKeys()
+	if m.focusLab && hasLab {
 		b = append(b, k.Next, k.Inc, k.Pause, m.tryItKey(), lk.Focus)
 	} else {
-		r := m.reader.Keys()
-		b = append(b, r.Down, m.tryItKey(), r.PageDown)
-		if m.labOK {
-			b = append(b, m.lab.Keys().Pause)
+		if !m.focusLab {
+			r := m.reader.Keys()
+			b = append(b, r.Down, m.tryItKey(), r.PageDown)
 		}
-	}
-	if !m.focusLab {
+		if hasLab {
+			b = append(b, k.Pause)
+		}
 		b = append(b, lk.Focus)
+	}
+	if m.class != nil && m.class.following {
+		return b // the teacher chooses the lesson
 	}
 	return append(b, lk.Next, lk.Contents)
 }
@@ -205,6 +212,8 @@ func (m Model) lessonView() string {
 	var labLines []string
 	if m.labOK {
 		labLines = strings.Split(m.lab.View(), "\n")
+	} else if m.leadsLab() {
+		labLines = m.classLabLines()
 	}
 	line := func(ls []string, i int) string {
 		if i < len(ls) {
@@ -225,12 +234,17 @@ func (m Model) lessonView() string {
 			labTab = th.Subtle.Render(labTab)
 		}
 		b.WriteString(text + th.Subtle.Render("│") + labTab + th.Subtle.Render(fmt.Sprintf("   %d%% · tab switches", m.reader.Percent())+m.textNote()))
+		pane := m.reader.Lines()
+		if m.focusLab {
+			pane = labLines
+		}
+		pane = m.overPoll(pane, m.width-1)
 		for i := range paneH {
 			b.WriteByte('\n')
 			if m.focusLab {
-				b.WriteString(" " + line(labLines, i))
+				b.WriteString(" " + line(pane, i))
 			} else {
-				b.WriteString(line(m.reader.Lines(), i))
+				b.WriteString(line(pane, i))
 			}
 		}
 		return b.String()
@@ -238,17 +252,23 @@ func (m Model) lessonView() string {
 	rw := m.readerWidth()
 	textTitle := fmt.Sprintf(" Text %d%%", m.reader.Percent())
 	note := m.textNote()
-	labTitle := "Lab"
+	labTitle, adjust := "Lab", "  (tab to adjust)"
+	if m.leadsLab() && !m.labOK {
+		labTitle = "Class lab"
+		if !m.class.teacher {
+			labTitle, adjust = "Class lab, the teacher's", "  (x: a copy of your own)"
+		}
+	}
 	if m.focusLab {
 		labTitle = th.Accent.Render(labTitle + " ◂ keys")
 		textTitle = th.Subtle.Render(textTitle)
 	} else {
 		textTitle = th.Accent.Render(textTitle + " ◂ keys")
-		labTitle = th.Subtle.Render(labTitle + "  (tab to adjust)")
+		labTitle = th.Subtle.Render(labTitle + adjust)
 	}
 	rule := " " + th.Subtle.Render("│") + " "
 	b.WriteString(fitWidth(textTitle+th.Subtle.Render(note), rw) + rule + labTitle)
-	text := m.reader.Lines()
+	text := m.overPoll(m.reader.Lines(), rw)
 	for i := range paneH {
 		b.WriteByte('\n')
 		l := line(text, i)

@@ -62,7 +62,7 @@ Run it with no argument to resume where you left off, or name a lesson to open i
 	root.Flags().StringArrayVar(&tui.set, "set", nil, "open the lesson's lab with a parameter set, key=value (repeatable; needs a lesson id)")
 	root.Flags().Var(seedFlag{&tui.seed}, "seed", "open the lesson's lab with this random seed (needs a lesson id)")
 	root.Flags().StringVar(&tui.theme, "theme", "", "colours for a dark or light background: dark, light or auto (default: $"+themeEnv+", else auto)")
-	root.AddCommand(newListCmd(stdout), newShowCmd(stdout), newSimCmd(stdout, stderr), newRefsCmd(stdout), newServeCmd(stdout, stderr), newGlossaryCmd(stdout))
+	root.AddCommand(newListCmd(stdout), newShowCmd(stdout), newSimCmd(stdout, stderr), newRefsCmd(stdout), newServeCmd(stdout, stderr), newGlossaryCmd(stdout), newClassCmd(stdout))
 	for _, c := range root.Commands() {
 		c.SetFlagErrorFunc(flagError)
 		for _, s := range c.Commands() {

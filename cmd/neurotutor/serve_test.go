@@ -38,7 +38,9 @@ func (l *lockedBuffer) String() string {
 func TestServeOverSSH(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	ready := make(chan net.Addr, 1)
-	o := &serveOptions{addr: "127.0.0.1:0", hostKey: filepath.Join(t.TempDir(), "key"), lesson: "wta", fps: 10, ready: ready}
+	o := newServeOptions()
+	o.addr, o.hostKey, o.lesson, o.fps, o.ready = "127.0.0.1:0", filepath.Join(t.TempDir(), "key"), "wta", 10, ready
+	o.db = filepath.Join(t.TempDir(), "class.db")
 	done := make(chan error, 1)
 	var logs lockedBuffer
 	go func() { done <- o.Run(ctx, io.Discard, &logs) }()
@@ -111,6 +113,11 @@ func TestServeRejectsBadFlags(t *testing.T) {
 		{[]string{"serve", "--fps", "0"}, "--fps 0 is not allowed: a whole number from 1 to 30"},
 		{[]string{"serve", "--addr", "nonsense"}, `--addr "nonsense" is not host:port`},
 		{[]string{"serve", "--lesson", "wtaa"}, `unknown lesson "wtaa"`},
+		{[]string{"serve", "--idle-timeout", "-1s"}, "--idle-timeout -1s is not allowed: a duration such as 30m, or 0 for never"},
+		{[]string{"serve", "--handshake-timeout", "0"}, "--handshake-timeout 0s is not allowed: a positive duration"},
+		{[]string{"serve", "--max-sessions", "-3"}, "--max-sessions -3 is not allowed: a whole number, 0 for no limit"},
+		{[]string{"serve", "--max-per-address", "x"}, "a whole number, 0 for no limit"},
+		{[]string{"serve", "--addr", "127.0.0.1:0", "--db", "/dev/null/x.db", "--teacher-key", "/nonexistent/teacher.pub"}, "--teacher-key /nonexistent/teacher.pub: open /nonexistent/teacher.pub: no such file"},
 	} {
 		_, errs, code := runCLI(c.args...)
 		if code != 2 || !strings.Contains(errs, c.want) {

@@ -23,7 +23,7 @@ type OpenMsg struct{ Lesson string }
 // Model is the contents screen.
 type Model struct {
 	cat           *lessons.Catalog
-	store         *progress.Store
+	store         progress.Tracker
 	sel           int // index into cat.All()
 	keys          keys.Contents
 	theme         theme.Theme
@@ -32,7 +32,7 @@ type Model struct {
 }
 
 // New returns the contents with the given lesson selected.
-func New(cat *lessons.Catalog, store *progress.Store, selected string, th theme.Theme) Model {
+func New(cat *lessons.Catalog, store progress.Tracker, selected string, th theme.Theme) Model {
 	m := Model{cat: cat, store: store, keys: keys.NewContents(), theme: th}
 	m.sel = max(0, cat.Index(selected))
 	return m
@@ -88,11 +88,11 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 }
 
 // Mark is the progress glyph of a lesson and a short description.
-func Mark(store *progress.Store, l *lessons.Lesson) (string, string) {
+func Mark(store progress.Tracker, l *lessons.Lesson) (string, string) {
 	st := store.Lesson(l.ID)
 	solved := 0
 	for _, ch := range l.Challenges {
-		if store.Solved(l.ID, ch.ID) {
+		if progress.Met(store, l.ID, ch.ID) {
 			solved++
 		}
 	}
@@ -129,7 +129,7 @@ func (m *Model) Refresh() {
 			mark, _ := Mark(m.store, l)
 			solved := 0
 			for _, c := range l.Challenges {
-				if m.store.Solved(l.ID, c.ID) {
+				if progress.Met(m.store, l.ID, c.ID) {
 					solved++
 				}
 			}

@@ -28,11 +28,11 @@ func (m Model) Place() (params map[string]float64, seed uint64) {
 	return params, seed
 }
 
-// Restore puts back what Place returned in an earlier session and starts
+// RestorePlace puts back what Place returned in an earlier session and starts
 // the run anew. A value the lab no longer accepts (the lesson changed) is
 // left at the lesson's; 0 and the presets still start from the lesson's
 // values.
-func (m *Model) Restore(params map[string]float64, seed uint64) {
+func (m *Model) RestorePlace(params map[string]float64, seed uint64) {
 	changed := false
 	for _, p := range m.controls {
 		if v, ok := params[p.Key]; ok && v != m.startValue(p) && m.run.Model.Set(p.Key, v) == nil {

@@ -1,0 +1,111 @@
+package ui_test
+
+import (
+	"io"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/colorprofile"
+	uv "github.com/charmbracelet/ultraviolet"
+
+	"github.com/neurotutor/neurotutor/classroom"
+	"github.com/neurotutor/neurotutor/lessons"
+	"github.com/neurotutor/neurotutor/progress"
+	"github.com/neurotutor/neurotutor/sim/models"
+	"github.com/neurotutor/neurotutor/ui"
+)
+
+// BenchmarkFollowerFrame measures what one student following a class
+// costs per frame of the class lab, on the spiking lesson at 120×40: the
+// program takes in the hub's view, draws its screen, and Bubble Tea's
+// renderer turns that into the bytes for the terminal (here into
+// io.Discard: SSH's encryption is not counted, nor the hub's simulation
+// and drawing of the lab, which every follower shares).
+func BenchmarkFollowerFrame(b *testing.B) {
+	reg := models.Registry()
+	cat, err := lessons.Default(reg)
+	if err != nil {
+		b.Fatal(err)
+	}
+	hub := classroom.New(cat, reg, nil, 10, nil)
+	defer hub.Close()
+	teacher := hub.Join("t", "teacher", true, nil)
+	seat := hub.Join("s", "student", false, nil)
+	defer seat.Leave()
+	defer teacher.Leave()
+	teacher.Open("spiking")
+	store, _ := progress.Open("")
+	var m tea.Model = ui.New(cat, reg, store, ui.WithClass(seat), ui.WithTheme(true))
+	m = settle(b, m, tea.WindowSizeMsg{Width: 120, Height: 40})
+	// Frames of the running lab, as the hub sent them.
+	var views []tea.Msg
+	for len(views) < 30 {
+		msg := seat.Next()()
+		m = settle(b, m, msg)
+		if v := msg.(classroom.ViewMsg).View; v.Frame != nil && v.Lesson == "spiking" {
+			views = append(views, msg)
+		}
+	}
+	if s := m.View().Content; !strings.Contains(s, "Spiking networks") || !strings.Contains(s, "following teacher") {
+		b.Fatalf("not following the spiking lesson:\n%s", s)
+	}
+	buf := uv.NewScreenBuffer(120, 40)
+	scr := uv.NewTerminalRenderer(io.Discard, []string{"TERM=xterm-256color"})
+	scr.SetColorProfile(colorprofile.TrueColor)
+	scr.SetFullscreen(true)
+	b.ReportAllocs()
+	cpu0 := cpuTime()
+	n := 0
+	for i := 0; b.Loop(); i++ {
+		m, _ = m.Update(views[i%len(views)])
+		content := m.View().Content
+		buf.Clear()
+		uv.NewStyledString(content).Draw(buf, buf.Bounds())
+		scr.Render(buf.RenderBuffer)
+		scr.Flush()
+		n++
+	}
+	// CPU time is steadier than wall time on a shared machine; it includes
+	// the hub's own work, which followers share.
+	b.ReportMetric(float64((cpuTime()-cpu0).Microseconds())/float64(n), "cpu-µs/frame")
+}
+
+// cpuTime is the process's CPU time so far.
+func cpuTime() time.Duration {
+	var ru syscall.Rusage
+	syscall.Getrusage(syscall.RUSAGE_SELF, &ru)
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
+
+// settle takes in msg and what its commands send back, except the class
+// subscription (which waits for the next view).
+func settle(b *testing.B, m tea.Model, msg tea.Msg) tea.Model {
+	queue := []tea.Msg{msg}
+	for n := 0; len(queue) > 0; n++ {
+		if n > 200 {
+			b.Fatalf("message loop did not settle: %T %+v", queue[0], queue[0])
+		}
+		var cmd tea.Cmd
+		m, cmd = m.Update(queue[0])
+		queue = queue[1:]
+		queue = append(queue, runSkipping(cmd)...)
+	}
+	return m
+}
+
+func runSkipping(cmd tea.Cmd) []tea.Msg {
+	if cmd == nil || strings.Contains(runtimeName(cmd), "(*Seat).Next") || isTick(cmd) {
+		return nil
+	}
+	if batch, ok := cmd().(tea.BatchMsg); ok {
+		var out []tea.Msg
+		for _, c := range batch {
+			out = append(out, runSkipping(c)...)
+		}
+		return out
+	}
+	return run(cmd)
+}
