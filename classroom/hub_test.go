@@ -92,9 +92,17 @@ func TestPollOnceEachAndPrivate(t *testing.T) {
 	a := h.Join("user:a", "a", false, nil)
 	b := h.Join("user:b", "b", false, nil)
 	teacher.Open("wta")
+	// The teacher strays from the lesson's values first; asking brings
+	// the class lab back to them, which is what the question speaks of.
+	teacher.LabKey(key("L"), true)
 	if msg, err := teacher.Ask(); err != nil || !strings.Contains(msg, `Asked "beta-up"`) {
 		t.Fatalf("ask: %q %v", msg, err)
 	}
+	next(t, a, "the starting values", func(v View) bool {
+		n, _ := v.Lab.Params.Lookup("n")
+		beta, _ := v.Lab.Params.Lookup("beta")
+		return v.Poll != nil && n == 4 && beta == 0.2
+	})
 	if _, err := a.Ask(); err != ErrNotTeacher {
 		t.Errorf("a student asked: %v", err)
 	}

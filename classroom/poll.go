@@ -61,6 +61,9 @@ func (h *Hub) ask() string {
 	id, err := h.db.NewPoll(classdb.Poll{Lesson: l.ID, Prediction: pr.ID, Question: pr.Question, Choices: choices, Answer: pr.Answer - 1})
 	p.dbID = id
 	h.poll = p
+	// The question speaks of the lesson's starting state, and the reveal
+	// runs from it: the class sees that state while it votes.
+	h.build(l, nil, "Predict, then run: the lab is back at the lesson's starting values.", true)
 	msg := fmt.Sprintf("Asked %q (%d of %d in this lesson). Answers come in live; press a to close voting and run the lab, A to cancel.", pr.ID, i+1, len(l.Predictions))
 	if err != nil {
 		h.logf("%v", err)

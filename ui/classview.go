@@ -25,7 +25,7 @@ func (m Model) classBadge() string {
 		if r := c.view.Roster; r != nil {
 			n = len(r.Members) - r.Teachers
 		}
-		return th.Accent.Render(fmt.Sprintf("◆ teaching · %d students", n)) + "  "
+		return th.Accent.Render("◆ teaching · "+students(n)) + "  "
 	case c.following && c.view.Teacher != "":
 		return th.Good.Render("● following "+c.view.Teacher) + "  "
 	case c.following:
@@ -144,7 +144,7 @@ func (m Model) pollPanel(w int) []string {
 	var foot string
 	switch {
 	case c.teacher && p.Stage == classroom.Asking:
-		foot = fmt.Sprintf("%d of %d students answered · a closes voting and runs the lab with %s", p.Answered, p.Students, p.Reveal)
+		foot = fmt.Sprintf("%d of %s answered · a closes voting and runs the lab with %s", p.Answered, students(p.Students), p.Reveal)
 	case c.teacher && p.Stage == classroom.Running:
 		foot = fmt.Sprintf("The lab runs with %s; the answer shows after %g ms · a shows the tally to the class", p.Reveal, p.AfterMS)
 	case c.teacher:
@@ -190,8 +190,7 @@ func (m Model) rosterView(h int) string {
 	if r == nil {
 		r = &classroom.Roster{}
 	}
-	students := len(r.Members) - r.Teachers
-	head := fmt.Sprintf("Class: %d students · %d following · %d on their own", students, r.Following, r.Detached)
+	head := fmt.Sprintf("Class: %s · %d following · %d on their own", students(len(r.Members)-r.Teachers), r.Following, r.Detached)
 	if p := c.view.Poll; p != nil {
 		head += fmt.Sprintf(" · poll %q: %d of %d answered", p.Prediction, p.Answered, p.Students)
 	}
@@ -276,4 +275,12 @@ func (m Model) classKeyLine() string {
 		c.foot, c.footSig = m.keyLine(), s
 	}
 	return c.foot
+}
+
+// students counts students in words: "1 student", "30 students".
+func students(n int) string {
+	if n == 1 {
+		return "1 student"
+	}
+	return fmt.Sprintf("%d students", n)
 }
