@@ -148,6 +148,10 @@ type PlotSpec struct {
 	// Square asks for equal scales on both axes of an x–y plot: a picture
 	// (a network drawn on a ring) rather than a graph.
 	Square bool
+	// Gallery asks a grid plot to draw its grids, all of one size, as
+	// untitled tiles wrapped into rows under one shared scale (a
+	// dictionary of learnt features) rather than side by side.
+	Gallery bool
 }
 
 // Series is one curve or point set of an x–y or trace plot.

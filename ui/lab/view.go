@@ -15,10 +15,12 @@ import (
 // minPlotLines is the fewest lines a plot is drawn in, its title
 // included, for it to be read: a line chart, bars or a raster keep four
 // rows of data with their legend and x axis; heat grids and square
-// pictures need more. When not every plot gets its minimum, fewer are shown
-// and v pages through them.
+// pictures need more, and a gallery of tiles most. When not every plot
+// gets its minimum, fewer are shown and v pages through them.
 func minPlotLines(p sim.PlotSpec) int {
 	switch {
+	case p.Gallery:
+		return 16
 	case p.Kind == sim.PlotGrid:
 		return 11
 	case p.Square:
