@@ -10,7 +10,7 @@ import (
 const (
 	spDT     = 1.0 // ms per patch
 	spMinP   = 6   // smallest patch side, px
-	spMaxP   = 10  // largest patch side, px
+	spMaxP   = 8   // largest patch side, px (at 10 px a patch can take 1 ms)
 	spMaxN   = spMaxP * spMaxP
 	spMaxK   = 2 * spMaxN // dictionary elements at the largest ratio
 	spBatch  = 100        // patches per dictionary update (Olshausen & Field's 100)
@@ -83,7 +83,7 @@ type Sparse struct {
 	x, r  [spMaxN]float64          // the last patch and its residual
 	b, a  [spMaxK]float64          // Φᵀx and the code
 	grad  [spMaxK]float64
-	last  [spMaxK]int // patch index at which each element was last active
+	act   [spMaxK]int // indices of the active units during inference
 	fits  [spMaxK]float64
 	fit   *gaborFitter
 	gFrac float64 // fraction of Gabor-like elements at the last fit
@@ -133,7 +133,6 @@ func (m *Sparse) describe() sim.Info {
 			{Key: "active", Label: "active", Help: "mean number of non-zero coefficients per patch (L0), last 1000 patches"},
 			{Key: "gabor_frac", Label: "Gabor-like", Help: "fraction of elements a localised Gabor fits with R² ≥ 0.6 (refitted every 1000 patches)"},
 			{Key: "fit_r2", Label: "mean fit", Help: "mean R² of the best Gabor over the elements"},
-			{Key: "unused", Label: "unused", Help: "fraction of elements not active in any of the last 1000 patches"},
 			{Key: "patches", Label: "patches", Help: "patches seen"},
 		},
 		Signals: []sim.Signal{
@@ -177,7 +176,6 @@ func (m *Sparse) Reset(seed uint64) {
 	clear(m.dphi[:m.k*m.n])
 	for j := range m.k {
 		normalize(m.col(j))
-		m.last[j] = -spRecent - 1
 		m.pv[j] = 1
 	}
 	m.updateGram(60)

@@ -17,7 +17,6 @@ func (m *Sparse) Step() {
 	for j := range k {
 		if aj := m.a[j]; aj != 0 {
 			l0++
-			m.last[j] = m.patches
 			for i, v := range m.col(j) {
 				m.r[i] -= aj * v
 			}
@@ -62,7 +61,7 @@ func (m *Sparse) infer() {
 	for j := range k {
 		m.b[j] = dotVec(m.col(j), m.x[:n])
 	}
-	ista(m.gram[:k*k], k, m.b[:k], m.Lambda, m.lip, int(m.Iters), m.a[:k], m.grad[:k])
+	ista(m.gram[:k*k], k, m.b[:k], m.Lambda, m.lip, int(m.Iters), m.a[:k], m.grad[:k], m.act[:k])
 }
 
 func dotVec(a, b []float64) float64 {
@@ -75,20 +74,33 @@ func dotVec(a, b []float64) float64 {
 
 // ista runs iters steps of iterative soft thresholding for the lasso
 // min ½‖x − Φa‖² + λ‖a‖₁, given G = ΦᵀΦ (k×k), b = Φᵀx and a step 1/L
-// with L ≥ the largest eigenvalue of G, starting from a = 0. grad is
-// scratch. Only the active units inhibit, so a sparse code is cheap.
-func ista(g []float64, k int, b []float64, lambda, lip float64, iters int, a, grad []float64) {
+// with L ≥ the largest eigenvalue of G, starting from a = 0. grad (k) and
+// act (k) are scratch. Only the active units inhibit, so a sparse code is
+// cheap; their rows of G are applied four at a time.
+func ista(g []float64, k int, b []float64, lambda, lip float64, iters int, a, grad []float64, act []int) {
 	a, grad, b = a[:k], grad[:k], b[:k]
 	clear(a)
 	th, step := lambda/lip, 1/lip
+	n := 0 // active units, listed in act[:n]
 	for range iters {
 		copy(grad, b)
-		for l, al := range a {
-			if al == 0 {
-				continue
+		i := 0
+		for ; i+4 <= n; i += 4 {
+			j0, j1, j2, j3 := act[i], act[i+1], act[i+2], act[i+3]
+			a0, a1, a2, a3 := a[j0], a[j1], a[j2], a[j3]
+			r0, r1, r2, r3 := g[j0*k:j0*k+k], g[j1*k:j1*k+k], g[j2*k:j2*k+k], g[j3*k:j3*k+k]
+			for j := range grad {
+				grad[j] -= a0*r0[j] + a1*r1[j] + a2*r2[j] + a3*r3[j]
 			}
-			axpy(grad, g[l*k:l*k+k], -al)
 		}
+		for ; i < n; i++ {
+			l := act[i]
+			al, row := a[l], g[l*k:l*k+k]
+			for j := range grad {
+				grad[j] -= al * row[j]
+			}
+		}
+		n = 0
 		for j, aj := range a {
 			u := aj + step*grad[j]
 			switch {
@@ -98,23 +110,11 @@ func ista(g []float64, k int, b []float64, lambda, lip float64, iters int, a, gr
 				a[j] = u + th
 			default:
 				a[j] = 0
+				continue
 			}
+			act[n] = j
+			n++
 		}
-	}
-}
-
-// axpy sets y ← y + α·x (len(x) = len(y)), four at a time.
-func axpy(y, x []float64, alpha float64) {
-	y = y[:len(x)]
-	i := 0
-	for ; i+4 <= len(x); i += 4 {
-		y[i] += alpha * x[i]
-		y[i+1] += alpha * x[i+1]
-		y[i+2] += alpha * x[i+2]
-		y[i+3] += alpha * x[i+3]
-	}
-	for ; i < len(x); i++ {
-		y[i] += alpha * x[i]
 	}
 }
 
@@ -186,27 +186,15 @@ func (m *Sparse) Active() float64 {
 // the last fit (the start of the run or the last multiple of 1000 patches).
 func (m *Sparse) GaborFraction() float64 { return m.gFrac }
 
-// unused is the fraction of elements not active in the last 1000 patches.
-func (m *Sparse) unused() float64 {
-	idle := 0
-	for j := range m.k {
-		if m.patches-m.last[j] > spRecent {
-			idle++
-		}
-	}
-	return float64(idle) / float64(m.k)
-}
-
 // Sample records the reconstruction error, the Gabor-like fraction and the
 // active count.
 func (m *Sparse) Sample(dst []float64) {
 	dst[0], dst[1], dst[2] = m.ReconError(), m.gFrac, m.Active()
 }
 
-// Metrics reports recon_err, active, gabor_frac, fit_r2, unused, patches.
+// Metrics reports recon_err, active, gabor_frac, fit_r2 and patches.
 func (m *Sparse) Metrics(dst []float64) {
-	dst[0], dst[1], dst[2], dst[3] = m.ReconError(), m.Active(), m.gFrac, m.gMean
-	dst[4], dst[5] = m.unused(), float64(m.patches)
+	dst[0], dst[1], dst[2], dst[3], dst[4] = m.ReconError(), m.Active(), m.gFrac, m.gMean, float64(m.patches)
 }
 
 // Plot fills the dictionary gallery, the last patch with its

@@ -43,7 +43,7 @@ func lassoSetup(phi []float64, n, k int, x []float64) (g, b []float64, lip float
 func runISTA(phi []float64, n, k int, x []float64, lambda, lip float64, iters int) []float64 {
 	g, b, _ := lassoSetup(phi, n, k, x)
 	a, grad := make([]float64, k), make([]float64, k)
-	ista(g, k, b, lambda, lip, iters, a, grad)
+	ista(g, k, b, lambda, lip, iters, a, grad, make([]int, k))
 	return a
 }
 
