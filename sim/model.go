@@ -179,6 +179,10 @@ type PlotSpec struct {
 	// MaxRows caps the rows of data a bar chart is drawn with (0: as
 	// many as there is room for); a chart of done/not-done flags needs 2.
 	MaxRows int
+	// Gallery asks a grid plot to draw its grids, all of one size, as
+	// untitled tiles wrapped into rows under one shared scale (a
+	// dictionary of learnt features) rather than side by side.
+	Gallery bool
 }
 
 // Series is one curve or point set of an x–y or trace plot.

@@ -9,5 +9,6 @@ func Models() []sim.Factory {
 		func() sim.Model { return NewOrientation() },
 		func() sim.Model { return NewReadout() },
 		func() sim.Model { return NewPriors() },
+		func() sim.Model { return NewSparse() },
 	}
 }

@@ -11,12 +11,15 @@ import (
 // minPlotLines is the fewest lines plot i is drawn in, its title
 // included, for it to be read: a line chart, bars or a raster keep five
 // rows of data with their legend and x axis (a raster of a few named rows
-// needs one line per row); heat grids and square pictures need more. When
+// needs one line per row); heat grids and square pictures need more, and a
+// gallery of tiles most. When
 // not every plot gets its minimum, fewer are shown and v pages through
 // them.
 func (m *Model) minPlotLines(i int) int {
 	p := m.plots[i]
 	switch {
+	case p.Gallery:
+		return 16
 	case p.Kind == sim.PlotGrid:
 		return 11
 	case p.Square:

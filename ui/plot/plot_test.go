@@ -41,6 +41,7 @@ func renderCases() []renderCase {
 		{"raster", sim.PlotSpec{Kind: sim.PlotRaster, YLabel: "neuron"}, rasterData(), nil, [][2]int{{60, 10}, {24, 5}}},
 		{"bars", sim.PlotSpec{Kind: sim.PlotBars, YLabel: "rate (Hz)"}, barsData(), barsGhost(), [][2]int{{40, 12}, {16, 6}}},
 		{"heat", sim.PlotSpec{Kind: sim.PlotGrid}, heatData(), nil, [][2]int{{60, 12}, {20, 5}}},
+		{"gallery", sim.PlotSpec{Kind: sim.PlotGrid, Gallery: true}, galleryData(), nil, [][2]int{{60, 12}, {20, 5}}},
 	}
 }
 

@@ -4,9 +4,10 @@ import "github.com/neurotutor/neurotutor/sim"
 
 // Render draws d (and the previous run's ghost, which may be nil) as the
 // plot spec describes: Line for PlotTrace and PlotXY, Raster, Bars, or
-// Heat for PlotGrid. o.XLabel and o.YLabel default to the spec's labels
-// ("t (ms)" for a trace or raster x axis), and spec.YMin < spec.YMax fixes
-// the y axis of a line chart unless d fixes its own.
+// Heat for PlotGrid (Gallery when spec.Gallery). o.XLabel and o.YLabel
+// default to the spec's labels ("t (ms)" for a trace or raster x axis),
+// and spec.YMin < spec.YMax fixes the y axis of a line chart unless d
+// fixes its own.
 //
 // The result has exactly o.Height lines, each exactly o.Width columns wide
 // (ANSI colour sequences aside), for any data including none or NaN; sizes
@@ -41,6 +42,9 @@ func Render(spec sim.PlotSpec, d, ghost *sim.PlotData, o Options) string {
 	case sim.PlotBars:
 		return Bars(d, ghost, o)
 	case sim.PlotGrid:
+		if spec.Gallery {
+			return Gallery(d, o)
+		}
 		return Heat(d, o)
 	}
 	return message(o.Width, o.Height, "(unknown plot kind)")

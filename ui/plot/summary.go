@@ -16,7 +16,8 @@ import (
 //	raster     "12 rows, 48 spikes over 0–500 ms"
 //	bars       "0.1, 7.9, 0 (max at 2)": the values (or their count and
 //	           range when there are more than 12), the largest by label
-//	grid       per grid "W 8×8: min −1, max 1"
+//	grid       per grid "W 8×8: min −1, max 1"; more than 8 untitled
+//	           grids of one size as "64 grids 8×8: min −1, max 1"
 //
 // unit follows the values (the time unit of a raster is always ms).
 func Summary(kind sim.PlotKind, title string, d *sim.PlotData, unit string) string {
@@ -195,6 +196,24 @@ func summaryGrids(b *strings.Builder, d *sim.PlotData, u string) {
 		b.WriteString("no data")
 		return
 	}
+	if gallery(d) {
+		g := &d.Grids[0]
+		lo, hi := math.Inf(1), math.Inf(-1)
+		for i := range d.Grids {
+			for _, v := range d.Grids[i].V {
+				if finite(v) {
+					lo, hi = math.Min(lo, v), math.Max(hi, v)
+				}
+			}
+		}
+		b.WriteString(strconv.Itoa(len(d.Grids)) + " grids " + strconv.Itoa(g.Rows) + "×" + strconv.Itoa(g.Cols))
+		if lo > hi {
+			b.WriteString(": no data")
+			return
+		}
+		b.WriteString(": min " + fmtNum(lo) + ", max " + fmtNum(hi) + u)
+		return
+	}
 	for i := range d.Grids {
 		g := &d.Grids[i]
 		if i > 0 {
@@ -223,4 +242,19 @@ func summaryGrids(b *strings.Builder, d *sim.PlotData, u string) {
 		b.WriteString(fmtNum(hi))
 		b.WriteString(u)
 	}
+}
+
+// gallery reports whether d holds more than 8 untitled grids of one size,
+// summarised together.
+func gallery(d *sim.PlotData) bool {
+	if len(d.Grids) <= 8 {
+		return false
+	}
+	for i := range d.Grids {
+		g := &d.Grids[i]
+		if g.Title != "" || g.Rows != d.Grids[0].Rows || g.Cols != d.Grids[0].Cols {
+			return false
+		}
+	}
+	return true
 }

@@ -37,6 +37,8 @@ func TestSummary(t *testing.T) {
 			"grid: 8×8: min −1, max 1"},
 		{"grids titled", sim.PlotGrid, "weights", &sim.PlotData{Grids: []sim.Grid{{Title: "W", Rows: 1, Cols: 2, V: []float64{2, 3}}, {Title: "E", Rows: 1, Cols: 1, V: []float64{math.NaN()}}}}, "",
 			"weights: W 1×2: min 2, max 3; E 1×1: no data"},
+		{"gallery", sim.PlotGrid, "dictionary", galleryData(), "",
+			"dictionary: 20 grids 5×5: min −1, max 1"},
 		{"empty", sim.PlotTrace, "", &sim.PlotData{}, "", "trace: no data"},
 		{"nil", sim.PlotBars, "b", nil, "", "b: no data"},
 	}
