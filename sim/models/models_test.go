@@ -215,3 +215,19 @@ func BenchmarkModels(b *testing.B) {
 		})
 	}
 }
+
+// TestRegistryIDs checks the ids the registry names models by before
+// building them: one per factory, in order.
+func TestRegistryIDs(t *testing.T) {
+	eager := sim.NewRegistry(models.Factories()...)
+	lazy := models.Registry()
+	if !slices.Equal(eager.IDs(), lazy.IDs()) {
+		t.Fatalf("models.ids lists %v; the factories make %v", lazy.IDs(), eager.IDs())
+	}
+	for _, id := range lazy.IDs() {
+		m, err := lazy.New(id)
+		if err != nil || m.Info().ID != id {
+			t.Errorf("%s: New gives %v, %v", id, m, err)
+		}
+	}
+}
