@@ -41,7 +41,7 @@ func lessonAt(b *testing.B, id string) tea.Model {
 	}
 	store, _ := progress.Open("")
 	var m tea.Model = ui.New(cat, reg, store, ui.WithLesson(id), ui.WithAutoRun(false))
-	return send(b, m, tea.WindowSizeMsg{Width: 120, Height: 40}, key("tab"))
+	return send(b, m, append(run(m.Init()), tea.WindowSizeMsg{Width: 120, Height: 40}, key("tab"))...)
 }
 
 // BenchmarkKeypressRedraw measures one parameter change and the redraw it

@@ -9,6 +9,7 @@ import (
 
 	"github.com/neurotutor/neurotutor/lessons"
 	"github.com/neurotutor/neurotutor/search"
+	"github.com/neurotutor/neurotutor/sim"
 	"github.com/neurotutor/neurotutor/ui/contents"
 	"github.com/neurotutor/neurotutor/ui/lab"
 	"github.com/neurotutor/neurotutor/ui/reader"
@@ -52,7 +53,7 @@ func (m Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case lab.SolvedMsg:
 		m.save(m.store.MarkSolved(msg.Lesson, msg.Challenge))
 		return m, nil
-	case lab.TickMsg:
+	case lab.TickMsg, lab.ComputedMsg:
 		if m.labOK {
 			var cmd tea.Cmd
 			m.lab, cmd = m.lab.Update(msg)
@@ -168,7 +169,9 @@ func (m *Model) openLesson(l *lessons.Lesson) tea.Cmd {
 	m.labs++
 	model, err := m.reg.New(l.Lab.Model)
 	if err == nil {
-		m.lab, err = lab.New(m.labs, m.withStartState(l), model, m.store.Lesson(l.ID).Solved, m.theme)
+		reg, id := m.reg, l.Lab.Model
+		factory := lab.WithFactory(func() sim.Model { x, _ := reg.New(id); return x })
+		m.lab, err = lab.New(m.labs, m.withStartState(l), model, m.store.Lesson(l.ID).Solved, m.theme, factory)
 		m.lab.SetFPS(m.fps)
 	}
 	if err != nil {
@@ -178,10 +181,14 @@ func (m *Model) openLesson(l *lessons.Lesson) tea.Cmd {
 	}
 	m.setFocus(false)
 	m.save(m.store.SetLast(l.ID))
-	if m.labOK && m.autoRun {
-		return m.lab.Start()
+	if !m.labOK {
+		return nil
 	}
-	return nil
+	computing := m.lab.Computing()
+	if m.autoRun {
+		return tea.Batch(computing, m.lab.Start())
+	}
+	return computing
 }
 
 func (m *Model) stopLab() {

@@ -54,6 +54,8 @@ type Model struct {
 	keys          keys.Lab
 	focused       bool
 	view          string
+
+	c compute // new runs, computed beside the one shown (compute.go)
 }
 
 // ghostData is a snapshot of one plot from the previous run: for traces,
@@ -65,8 +67,10 @@ type ghostData struct {
 }
 
 // New builds the lab for a lesson around a fresh model. solved lists the
-// challenges already met in earlier sessions.
-func New(id int, l *lessons.Lesson, m sim.Model, solved []string, th theme.Theme) (Model, error) {
+// challenges already met in earlier sessions. With WithFactory the first
+// run is computed on a second model, in the background if it takes time
+// (see Computing).
+func New(id int, l *lessons.Lesson, m sim.Model, solved []string, th theme.Theme, opts ...Option) (Model, error) {
 	info := m.Info()
 	lab := Model{
 		id: id, lesson: l, info: info, speed: normalSpeed, preset: -1,
@@ -75,6 +79,9 @@ func New(id int, l *lessons.Lesson, m sim.Model, solved []string, th theme.Theme
 	}
 	for _, s := range solved {
 		lab.solved[s] = true
+	}
+	for _, o := range opts {
+		o(&lab)
 	}
 	if err := lab.apply(m, l.Lab.Params); err != nil {
 		return lab, err
@@ -108,8 +115,16 @@ func New(id int, l *lessons.Lesson, m sim.Model, solved []string, th theme.Theme
 	}
 	lab.run = sim.NewRun(m, 0, 0)
 	lab.seed = l.Lab.Seed
-	lab.guard(func() { lab.run.Reset(lab.seed) })
-	lab.evaluate() // metrics from the start, so the layout does not jump
+	if lab.c.factory == nil {
+		lab.c.ready = true
+		lab.guard(func() { lab.run.Reset(lab.seed) })
+		lab.evaluate() // metrics from the start, so the layout does not jump
+	} else {
+		for _, s := range l.Lab.Params {
+			lab.change(s.Key, s.Value)
+		}
+		lab.c.start = lab.newRun()
+	}
 	lab.updateKeys()
 	lab.refresh()
 	return lab, nil
@@ -202,6 +217,5 @@ func (m Model) value(key string) float64 {
 			return m.metrics[i]
 		}
 	}
-	v, _ := m.run.Model.Get(key)
-	return v
+	return m.paramValue(key)
 }

@@ -8,6 +8,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
+	"github.com/neurotutor/neurotutor/lessons"
 	"github.com/neurotutor/neurotutor/sim"
 )
 
@@ -55,6 +56,9 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 		if msg.Lab != m.id || msg.Seq != m.seq || !m.running {
 			return m, nil
 		}
+		if m.Busy() { // the next run is not ready: keep the frame
+			return m, m.tick()
+		}
 		cmd := m.advance(m.frameMS())
 		m.refresh()
 		if !m.running { // a panic stopped it
@@ -63,6 +67,8 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 		return m, tea.Batch(cmd, m.tick())
 	case tea.KeyPressMsg:
 		return m.handleKey(msg)
+	case ComputedMsg:
+		return m, m.computed(msg)
 	}
 	return m, nil
 }
@@ -81,13 +87,17 @@ func (m Model) handleKey(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 		}
 		return m, cmd
 	case key.Matches(msg, k.Step):
+		if m.Busy() {
+			m.note = "The new run is being computed; . steps it once it is ready."
+			break
+		}
 		cmd = m.advance(m.frameMS())
 	case key.Matches(msg, k.Reset):
-		m.resetRun()
+		cmd = m.newRun()
 		m.note = "Run reset to t = 0."
 	case key.Matches(msg, k.Seed):
 		m.seed++
-		m.resetRun()
+		cmd = m.newRun()
 		m.note = fmt.Sprintf("New run with seed %d (the lesson starts from seed %d; r repeats this one).", m.seed, m.lesson.Lab.Seed)
 	case key.Matches(msg, k.Preset):
 		cmd = m.nextPreset()
@@ -144,7 +154,7 @@ func (m *Model) guard(f func()) (ok bool) {
 
 // advance runs the model forward and checks the challenges.
 func (m *Model) advance(ms float64) tea.Cmd {
-	if m.failure != "" {
+	if m.failure != "" || m.Busy() {
 		return nil
 	}
 	if !m.guard(func() { m.run.Advance(ms) }) {
@@ -154,8 +164,12 @@ func (m *Model) advance(ms float64) tea.Cmd {
 	return m.evaluate()
 }
 
-// evaluate reads the metrics and updates every challenge.
+// evaluate reads the metrics and updates every challenge (not while a
+// new run is computed: the run shown is not the one the values describe).
 func (m *Model) evaluate() tea.Cmd {
+	if m.Busy() {
+		return nil
+	}
 	var cmds []tea.Cmd
 	m.guard(func() { m.metrics = m.run.Metrics(m.metrics) })
 	now := m.run.Model.Time()
@@ -170,17 +184,6 @@ func (m *Model) evaluate() tea.Cmd {
 	}
 	m.updateKeys()
 	return tea.Batch(cmds...)
-}
-
-// resetRun keeps the current run as the ghost and starts again at t = 0.
-func (m *Model) resetRun() {
-	m.snapshotGhost()
-	m.failure = ""
-	m.guard(func() { m.run.Reset(m.seed) })
-	for _, k := range m.checks {
-		k.Restart()
-	}
-	m.evaluate()
 }
 
 // snapshotGhost copies every plot of the current run for comparison.
@@ -226,14 +229,18 @@ func copyPlot(dst, src *sim.PlotData) {
 }
 
 // set changes one parameter; a change to a parameter that is not live
-// starts a new run.
+// starts a new run (as does any change while one is computed).
 func (m *Model) set(p sim.Param, v float64) tea.Cmd {
+	if !p.Live || m.Busy() {
+		if !p.Check(v) {
+			m.note, m.noteBad = (&sim.ParamError{Model: m.info.ID, Key: p.Key, Value: p.Format(v), Param: &p}).Error(), true
+			return nil
+		}
+		m.change(p.Key, v)
+		return m.newRun()
+	}
 	if err := m.run.Model.Set(p.Key, v); err != nil {
 		m.note, m.noteBad = err.Error(), true
-		return nil
-	}
-	if !p.Live {
-		m.resetRun()
 		return nil
 	}
 	for _, k := range m.checks {
@@ -246,7 +253,7 @@ func (m *Model) set(p sim.Param, v float64) tea.Cmd {
 // range, on the step grid.
 func (m *Model) nudge(n int) tea.Cmd {
 	p := m.controls[m.sel]
-	old, _ := m.run.Model.Get(p.Key)
+	old := m.paramValue(p.Key)
 	v := old + float64(n)*p.Step
 	if len(p.Choices) > 0 { // choices wrap around
 		c := float64(len(p.Choices))
@@ -270,7 +277,7 @@ func (m *Model) toStart() tea.Cmd {
 	if !ok {
 		v = p.Default
 	}
-	if cur, _ := m.run.Model.Get(p.Key); cur == v {
+	if m.paramValue(p.Key) == v {
 		return nil
 	}
 	return m.set(p, v)
@@ -283,20 +290,17 @@ func (m *Model) nextPreset() tea.Cmd {
 	m.preset = (m.preset + 1) % len(m.lesson.Presets)
 	ps := m.lesson.Presets[m.preset]
 	for _, p := range m.info.Params {
-		m.run.Model.Set(p.Key, p.Default) // defaults are in range by construction
+		m.change(p.Key, p.Default) // defaults are in range by construction
 	}
-	if err := m.apply(m.run.Model, m.lesson.Lab.Params); err != nil {
-		m.note, m.noteBad = err.Error(), true
-		return nil
+	for _, s := range append(append(lessons.Settings{}, m.lesson.Lab.Params...), ps.Params...) {
+		m.change(s.Key, s.Value) // checked by the catalog
 	}
-	if err := m.apply(m.run.Model, ps.Params); err != nil {
-		m.note, m.noteBad = err.Error(), true
-		return nil
+	cmd := m.newRun()
+	if m.failure == "" {
+		m.note = fmt.Sprintf("Preset %d/%d: %s", m.preset+1, len(m.lesson.Presets), ps.Name)
+		if ps.Note != "" {
+			m.note += " — " + ps.Note
+		}
 	}
-	m.resetRun()
-	m.note = fmt.Sprintf("Preset %d/%d: %s", m.preset+1, len(m.lesson.Presets), ps.Name)
-	if ps.Note != "" {
-		m.note += " — " + ps.Note
-	}
-	return m.evaluate()
+	return cmd
 }

@@ -54,6 +54,8 @@ func (m *Model) refresh() {
 	body = append(body, head...)
 	if m.failure != "" {
 		body = append(body, wrap(m.theme.Bad.Render(m.failure), w)...)
+	} else if !m.c.ready {
+		body = append(body, m.theme.Subtle.Render("Computing the first run…"))
 	} else {
 		body = append(body, m.plotLines(room)...)
 	}
@@ -83,6 +85,9 @@ func (m *Model) headerLines() []string {
 	state := th.Warn.Render("⏸ paused")
 	if m.running {
 		state = th.Good.Render("▶ running")
+	}
+	if m.Busy() {
+		state = th.Warn.Render("◌ computing…")
 	}
 	speed := fmt.Sprintf("%g×", speeds[m.speed])
 	t := m.run.Model.Time()
@@ -271,7 +276,7 @@ func (m *Model) paramLines(n int) []string {
 	var out []string
 	for i := start; i < start+n; i++ {
 		p := m.controls[i]
-		v, _ := m.run.Model.Get(p.Key)
+		v := m.paramValue(p.Key)
 		mark := "  "
 		if i == m.sel {
 			mark = "▸ "
