@@ -88,7 +88,6 @@ func didYouMean(s string, candidates []string) string {
 	return ""
 }
 
-
 // Load reads content/<NN-chapter>/*.md and references.yaml from fsys and
 // validates every lesson against the registry and the bibliography. The
 // error lists every problem found, each naming its file and field.
