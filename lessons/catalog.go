@@ -316,6 +316,7 @@ func (c *Catalog) validate(l *Lesson, reg *sim.Registry) []error {
 		}
 		resolve(field+".solution", ch.Solution)
 	}
+	checkRanges(l, info, bad)
 	return errs
 }
 

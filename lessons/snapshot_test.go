@@ -127,7 +127,7 @@ func literal(b *strings.Builder, v reflect.Value, typed bool) {
 		b.WriteString(strconv.FormatUint(v.Uint(), 10))
 	case reflect.Float64:
 		b.WriteString(strconv.FormatFloat(v.Float(), 'g', -1, 64))
-	case reflect.Slice:
+	case reflect.Slice, reflect.Array:
 		if typed {
 			b.WriteString(typeName)
 		}

@@ -88,7 +88,7 @@ func New(id int, l *lessons.Lesson, m sim.Model, solved []string, th theme.Theme
 	}
 	for _, p := range info.Params {
 		if len(l.Lab.Controls) == 0 || slices.Contains(l.Lab.Controls, p.Key) {
-			lab.controls = append(lab.controls, p)
+			lab.controls = append(lab.controls, l.Slider(p)) // the slider's range, the lesson's if it narrows it
 		}
 	}
 	for _, p := range info.Plots {
