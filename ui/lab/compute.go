@@ -121,12 +121,8 @@ func (m *Model) startRun() tea.Cmd {
 		}
 		return m.install(m.c.seq, computeRun(m.run, nil, m.c.pending, m.seed))
 	}
-	target := m.c.spare
+	target, factory := m.c.spare, m.c.factory
 	m.c.spare = nil
-	if target == nil {
-		model := m.c.factory()
-		target = sim.NewRun(model, 0, 0)
-	}
 	var base []setting
 	if m.c.ready { // start from the values of the run shown
 		for _, p := range m.info.Params {
@@ -137,7 +133,18 @@ func (m *Model) startRun() tea.Cmd {
 	pending := append([]setting(nil), m.c.pending...)
 	seq, seed := m.c.seq, m.seed
 	done := make(chan computed, 1)
-	go func() { done <- computeRun(target, base, pending, seed) }()
+	id := m.info.ID
+	go func() {
+		if target == nil { // built here too: some models take a while
+			defer func() {
+				if p := recover(); p != nil {
+					done <- computed{failure: fmt.Sprintf("the %s model could not be built: %v — press r to try again", id, p)}
+				}
+			}()
+			target = sim.NewRun(factory(), 0, 0)
+		}
+		done <- computeRun(target, base, pending, seed)
+	}()
 	m.c.busy = true
 	after := m.c.after
 	if after == nil {
@@ -147,8 +154,8 @@ func (m *Model) startRun() tea.Cmd {
 	case res := <-done:
 		return m.finish(seq, res)
 	case <-after(budget):
-		id := m.id
-		return func() tea.Msg { return ComputedMsg{Lab: id, Seq: seq, result: <-done} }
+		lab := m.id
+		return func() tea.Msg { return ComputedMsg{Lab: lab, Seq: seq, result: <-done} }
 	}
 }
 
