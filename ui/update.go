@@ -47,6 +47,11 @@ func (m Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			return m, m.reader.SetContent(msg.Key, msg.Content)
 		}
 		return m, nil
+	case reader.PreviewMsg:
+		if _, done := m.cache[msg.Key]; !done && m.screen == screenLesson && msg.Key == m.readerKey() {
+			m.reader.SetPreview(msg.Content)
+		}
+		return m, nil
 	case reader.ReadMsg:
 		m.save(m.store.MarkRead(msg.Lesson))
 		return m, nil
@@ -280,7 +285,12 @@ func (m *Model) layout() tea.Cmd {
 		return nil
 	}
 	m.pending[k] = true
-	return reader.RenderCmd(k, m.cat.Markdown(m.lesson), m.readerWidth(), m.dark)
+	md := m.cat.Markdown(m.lesson)
+	render := reader.RenderCmd(k, md, m.readerWidth(), m.dark)
+	if m.reader.Key() == "" { // nothing shown yet: the first screen first
+		return tea.Batch(reader.PreviewCmd(k, md, m.readerWidth(), paneH, m.dark), render)
+	}
+	return render
 }
 
 // withStartState returns the lesson with the command line's lab state
