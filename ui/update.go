@@ -47,11 +47,6 @@ func (m Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			return m, m.reader.SetContent(msg.Key, msg.Content)
 		}
 		return m, nil
-	case reader.PreviewMsg:
-		if _, done := m.cache[msg.Key]; !done && m.screen == screenLesson && msg.Key == m.readerKey() {
-			m.reader.SetPreview(msg.Content)
-		}
-		return m, nil
 	case reader.ReadMsg:
 		m.save(m.store.MarkRead(msg.Lesson))
 		return m, nil
@@ -286,11 +281,12 @@ func (m *Model) layout() tea.Cmd {
 	}
 	m.pending[k] = true
 	md := m.cat.Markdown(m.lesson)
-	render := reader.RenderCmd(k, md, m.readerWidth(), m.dark)
-	if m.reader.Key() == "" { // nothing shown yet: the first screen first
-		return tea.Batch(reader.PreviewCmd(k, md, m.readerWidth(), paneH, m.dark), render)
+	if m.reader.Key() == "" { // nothing shown yet: the first screen now, the rest in a command
+		if s, ok := reader.Preview(md, m.readerWidth(), paneH, m.dark); ok {
+			m.reader.SetPreview(s)
+		}
 	}
-	return render
+	return reader.RenderCmd(k, md, m.readerWidth(), m.dark)
 }
 
 // withStartState returns the lesson with the command line's lab state

@@ -5,6 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"runtime/debug"
+	"time"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/spf13/cobra"
@@ -96,6 +98,11 @@ type tuiOptions struct {
 
 // Run opens the TUI at the lesson, or resumes.
 func (o *tuiOptions) Run(ctx context.Context, stdout, stderr io.Writer) error {
+	// Starting up allocates in a burst (the first frame, the lesson's
+	// rendering) that the collector, tuned for the steady state, would
+	// stop for two or three times: let the heap grow more for a second.
+	gc := debug.SetGCPercent(400)
+	time.AfterFunc(time.Second, func() { debug.SetGCPercent(gc) })
 	e, err := loadEnv()
 	if err != nil {
 		return err

@@ -3,39 +3,28 @@ package reader
 import (
 	"strings"
 
-	tea "charm.land/bubbletea/v2"
 	xansi "github.com/charmbracelet/x/ansi"
 )
 
 // A lesson's first screen is shown before the whole lesson is rendered:
 // glamour takes milliseconds per page, and the first frame needs only
-// the top. PreviewCmd renders the beginning of the markdown, cut between
+// the top. Preview renders the beginning of the markdown, cut between
 // blocks; the lines it gives are those the whole rendering starts with.
 // The reader shows a preview like the text itself, except that it never
 // reports the lesson read and its scroll position reads 0%; SetContent
 // replaces it.
 
-// PreviewMsg carries the first screen of a lesson, rendered.
-type PreviewMsg struct {
-	Key     string
-	Content string
-}
-
-// PreviewCmd renders enough of markdown to fill a pane of width × height,
-// off the update loop. It returns nil when the lesson is short enough
-// that the preview would be the whole of it.
-func PreviewCmd(key, markdown string, width, height int, dark bool) tea.Cmd {
+// Preview renders enough of markdown to fill a pane of width × height.
+// It reports false when the lesson is short enough that the preview
+// would be the whole of it, or the rendering failed (the whole
+// rendering reports it).
+func Preview(markdown string, width, height int, dark bool) (string, bool) {
 	head, ok := Head(markdown, width*height*3/2)
 	if !ok {
-		return nil
+		return "", false
 	}
-	return func() tea.Msg {
-		s, err := Render(head, width, dark)
-		if err != nil {
-			return nil // the whole rendering reports it
-		}
-		return PreviewMsg{Key: key, Content: s}
-	}
+	s, err := Render(head, width, dark)
+	return s, err == nil
 }
 
 // Head is the beginning of markdown up to the first blank line outside a
