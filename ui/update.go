@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"time"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
@@ -149,6 +150,10 @@ func (m Model) handleKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	return m, tea.Batch(rcmd, lcmd)
 }
 
+// previewHold is how long the rest of a lesson waits to be rendered after
+// its first screen is shown: two frames at 120 a second.
+const previewHold = 17 * time.Millisecond
+
 // open switches to a lesson and lays it out.
 func (m *Model) open(l *lessons.Lesson) tea.Cmd {
 	cmd := m.openLesson(l)
@@ -281,12 +286,16 @@ func (m *Model) layout() tea.Cmd {
 	}
 	m.pending[k] = true
 	md := m.cat.Markdown(m.lesson)
+	render := reader.RenderCmd(k, md, m.readerWidth(), m.dark)
 	if m.reader.Key() == "" { // nothing shown yet: the first screen now, the rest in a command
 		if s, ok := reader.Preview(md, m.readerWidth(), paneH, m.dark); ok {
 			m.reader.SetPreview(s)
+			// after the frame that shows it: on a busy machine the two
+			// would compete for the same cores
+			return func() tea.Msg { time.Sleep(previewHold); return render() }
 		}
 	}
-	return reader.RenderCmd(k, md, m.readerWidth(), m.dark)
+	return render
 }
 
 // withStartState returns the lesson with the command line's lab state
