@@ -19,6 +19,8 @@ import (
 //
 //	go test ./e2e/ -run '^$' -bench Start -benchtime 20x
 //	NEUROTUTOR_PEER_GLOW=/tmp/glow go test ./e2e/ -run '^$' -bench Start -benchtime 20x
+//
+// NEUROTUTOR_BIN times another neurotutor binary instead of this tree's.
 
 // wtaFrame is what a complete first frame of `neurotutor wta` at 120×40
 // shows: the header, the first line of the rendered text (the text is
@@ -94,7 +96,10 @@ func BenchmarkStartVersion(b *testing.B) {
 // prints it (glow's input), and makes a clean environment: a fresh home
 // and state directory, a 256-colour xterm with true colour.
 func startBench(b *testing.B) (bin, glow, md string, env []string) {
-	bin = build(b)
+	bin = os.Getenv("NEUROTUTOR_BIN") // another build to time, for a before and after
+	if bin == "" {
+		bin = build(b)
+	}
 	dir := b.TempDir()
 	md = filepath.Join(dir, "wta.md")
 	out, err := exec.Command(bin, "show", "wta", "--plain").Output()
