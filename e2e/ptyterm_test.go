@@ -29,6 +29,7 @@ type ptyTerm struct {
 	state   escState
 	seq     []byte        // the escape sequence being read
 	text    []byte        // printable output so far, without whitespace
+	raw     []byte        // all output so far
 	answers int           // queries answered
 	cpu     time.Duration // the program's user and system time, once it has ended
 }
@@ -142,6 +143,7 @@ func (t *ptyTerm) close() {
 
 // feed reads output: text goes to t.text, queries are answered.
 func (t *ptyTerm) feed(p []byte) {
+	t.raw = append(t.raw, p...)
 	for _, c := range p {
 		switch t.state {
 		case escNone:
