@@ -211,7 +211,9 @@ func (m *Model) install(seq int, res computed) tea.Cmd {
 		if res.run != m.run {
 			m.c.spare = res.run
 		}
-		m.c.pending, m.c.values = nil, nil
+		if m.c.ready { // back to the values of the run shown; before any, r retries the lesson's
+			m.c.pending, m.c.values = nil, nil
+		}
 		m.failure, m.running = res.failure, false
 		m.seq++
 		return nil

@@ -21,6 +21,7 @@ type slow struct {
 	sim.Params
 	x, t    float64
 	gate    chan struct{} // Reset waits for a value here, when not nil
+	fail    *atomic.Bool  // Reset panics once when set
 	inReset atomic.Bool
 	overlap *atomic.Int32
 }
@@ -44,6 +45,9 @@ func (m *slow) Info() sim.Info {
 		Plots:   []sim.PlotSpec{{Key: "t", Title: "t", Kind: sim.PlotTrace, Signals: []string{"t"}}}}
 }
 func (m *slow) Reset(uint64) {
+	if m.fail != nil && m.fail.CompareAndSwap(true, false) {
+		panic("boom")
+	}
 	m.inReset.Store(true)
 	if m.gate != nil {
 		<-m.gate
@@ -175,5 +179,29 @@ func TestAFastRunShowsAtOnce(t *testing.T) {
 	}
 	if x, _ := m.run.Model.Get("x"); x != 2 {
 		t.Errorf("x = %g in the run shown, want 2", x)
+	}
+}
+
+// TestAFailedFirstRunCanBeRetried: the model panics computing the lab's
+// first run; the lab says so, and r computes it again with the lesson's
+// values.
+func TestAFailedFirstRunCanBeRetried(t *testing.T) {
+	var overlap atomic.Int32
+	var fail atomic.Bool
+	fail.Store(true)
+	factory := func() sim.Model { m := newSlow(nil, &overlap); m.fail = &fail; return m }
+	l := slowLesson()
+	l.Lab.Params = lessons.Settings{{Key: "x", Raw: "7", Value: 7}}
+	m, err := New(7, l, newSlow(nil, &overlap), nil, theme.New(true), WithFactory(factory), withClock(neverExpires))
+	if err != nil {
+		t.Fatal(err)
+	}
+	m.SetSize(60, 30)
+	if v := ansi.Strip(m.View()); !strings.Contains(v, "boom") {
+		t.Fatalf("the failure is not shown:\n%s", v)
+	}
+	m, _ = m.Update(tea.KeyPressMsg{Code: 'r', Text: "r"})
+	if x, _ := m.run.Model.Get("x"); m.Busy() || x != 7 || strings.Contains(ansi.Strip(m.View()), "boom") {
+		t.Errorf("after r the lab is busy %v with x = %g, or still shows the failure", m.Busy(), x)
 	}
 }
