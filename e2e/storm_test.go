@@ -21,7 +21,7 @@ var stormKeys = []string{"Left", "Right", "Up", "Down", "h", "j", "k", "l", "H",
 	"c", "+", "-", "o", "i", "v", "g", "G", "PageUp", "PageDown", "Tab", "x", "BTab"}
 
 // TestKeyAndResizeStorm sends 2000 random keys and a resize storm from 1×1
-// to 300×100 to each of the heaviest labs running at top speed, then
+// to 300×100 to each of the heaviest labs running at max pace, then
 // checks the program is alive, its last frame fits the terminal, and q
 // ends it promptly.
 func TestKeyAndResizeStorm(t *testing.T) {
@@ -34,10 +34,10 @@ func TestKeyAndResizeStorm(t *testing.T) {
 			s := start(t, bin, t.TempDir(), 120, 40, lesson)
 			s.waitFor("Lab", "▶ running")
 			s.keys("Tab")
-			for range 8 {
+			for range 16 { // up the paces to max
 				s.keys("+")
 			}
-			s.waitFor("32×")
+			s.waitFor("max")
 			rng := rand.New(rand.NewPCG(12, uint64(li)))
 			const total, batch = 2000, 20
 			sizes := 0

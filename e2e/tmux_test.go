@@ -18,7 +18,7 @@ type session struct {
 	socket string
 }
 
-func build(t *testing.T) string {
+func build(t testing.TB) string {
 	t.Helper()
 	bin := filepath.Join(t.TempDir(), "neurotutor")
 	cmd := exec.Command("go", "build", "-o", bin, "../cmd/neurotutor")

@@ -47,17 +47,18 @@ func ParseBibliography(data []byte) (*Bibliography, error) {
 	if err := dec.Decode(&refs); err != nil {
 		return nil, fmt.Errorf("references.yaml: %w", err)
 	}
-	b := &Bibliography{Refs: refs, byKey: map[string]int{}}
+	b := newBibliography(refs)
 	var errs []string
+	seen := map[string]bool{}
 	for i, r := range refs {
 		where := fmt.Sprintf("references.yaml: entry %d (%s)", i+1, r.Key)
 		if !keyRE.MatchString(r.Key) {
 			errs = append(errs, where+": key must be lower-case letters, digits and _")
 		}
-		if _, dup := b.byKey[r.Key]; dup {
+		if seen[r.Key] {
 			errs = append(errs, where+": duplicate key")
 		}
-		b.byKey[r.Key] = i
+		seen[r.Key] = true
 		if !slices.Contains(refTypes, r.Type) {
 			errs = append(errs, fmt.Sprintf("%s: type %q is not one of %s", where, r.Type, strings.Join(refTypes, ", ")))
 		}
@@ -75,6 +76,16 @@ func ParseBibliography(data []byte) (*Bibliography, error) {
 		return nil, fmt.Errorf("%s", strings.Join(errs, "\n"))
 	}
 	return b, nil
+}
+
+// newBibliography indexes refs by key (the last of a repeated key wins;
+// ParseBibliography refuses repeats).
+func newBibliography(refs []Reference) *Bibliography {
+	b := &Bibliography{Refs: refs, byKey: make(map[string]int, len(refs))}
+	for i, r := range refs {
+		b.byKey[r.Key] = i
+	}
+	return b
 }
 
 // Lookup returns the reference with the given key.

@@ -88,9 +88,6 @@ func didYouMean(s string, candidates []string) string {
 	return ""
 }
 
-// Default loads the embedded catalog.
-func Default(reg *sim.Registry) (*Catalog, error) { return Load(Files, reg) }
-
 // Load reads content/<NN-chapter>/*.md and references.yaml from fsys and
 // validates every lesson against the registry and the bibliography. The
 // error lists every problem found, each naming its file and field.
@@ -103,10 +100,7 @@ func Load(fsys fs.FS, reg *sim.Registry) (*Catalog, error) {
 	if err != nil {
 		return nil, err
 	}
-	c := &Catalog{Bibliography: bib, byID: map[string]*Lesson{}}
-	for _, ct := range chapterTitles {
-		c.Chapters = append(c.Chapters, &Chapter{ID: ct.id, Title: ct.title})
-	}
+	c := newCatalog(bib)
 	files, err := fs.Glob(fsys, "content/*/*.md")
 	if err != nil {
 		return nil, err
@@ -143,6 +137,21 @@ func Load(fsys fs.FS, reg *sim.Registry) (*Catalog, error) {
 		slices.SortFunc(errs, func(a, b error) int { return strings.Compare(a.Error(), b.Error()) })
 		return nil, errors.Join(errs...)
 	}
+	c.arrange()
+	return c, nil
+}
+
+// newCatalog starts a catalog with its chapters and no lessons.
+func newCatalog(bib *Bibliography) *Catalog {
+	c := &Catalog{Bibliography: bib, byID: map[string]*Lesson{}}
+	for _, ct := range chapterTitles {
+		c.Chapters = append(c.Chapters, &Chapter{ID: ct.id, Title: ct.title})
+	}
+	return c
+}
+
+// arrange puts the lessons in their chapters and in reading order.
+func (c *Catalog) arrange() {
 	for _, ch := range c.Chapters {
 		for _, l := range c.byID {
 			if l.Chapter == ch.ID {
@@ -152,19 +161,14 @@ func Load(fsys fs.FS, reg *sim.Registry) (*Catalog, error) {
 		slices.SortFunc(ch.Lessons, func(a, b *Lesson) int { return a.Order - b.Order })
 		c.order = append(c.order, ch.Lessons...)
 	}
-	return c, nil
 }
 
 // Parse reads one lesson file: front matter between --- lines, then the
 // markdown body. Unknown front-matter fields are errors.
 func Parse(file string, data []byte) (*Lesson, error) {
-	rest, ok := bytes.CutPrefix(data, []byte("---\n"))
-	if !ok {
-		return nil, fmt.Errorf("%s: must start with a --- front matter block", file)
-	}
-	front, body, ok := bytes.Cut(rest, []byte("\n---\n"))
-	if !ok {
-		return nil, fmt.Errorf("%s: front matter is not closed by a --- line", file)
+	front, body, err := splitLesson(file, data)
+	if err != nil {
+		return nil, err
 	}
 	l := &Lesson{File: file, Body: string(body)}
 	dec := yaml.NewDecoder(bytes.NewReader(front))
@@ -173,6 +177,19 @@ func Parse(file string, data []byte) (*Lesson, error) {
 		return nil, fmt.Errorf("%s: front matter: %w", file, err)
 	}
 	return l, nil
+}
+
+// splitLesson cuts a lesson file into its front matter and its body.
+func splitLesson(file string, data []byte) (front, body []byte, err error) {
+	rest, ok := bytes.CutPrefix(data, []byte("---\n"))
+	if !ok {
+		return nil, nil, fmt.Errorf("%s: must start with a --- front matter block", file)
+	}
+	front, body, ok = bytes.Cut(rest, []byte("\n---\n"))
+	if !ok {
+		return nil, nil, fmt.Errorf("%s: front matter is not closed by a --- line", file)
+	}
+	return front, body, nil
 }
 
 var (
@@ -304,6 +321,7 @@ func (c *Catalog) validate(l *Lesson, reg *sim.Registry) []error {
 		resolve(field+".solution", ch.Solution)
 	}
 	validatePredictions(l, info, bad, resolve)
+	checkRanges(l, info, bad)
 	return errs
 }
 

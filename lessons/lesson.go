@@ -50,6 +50,7 @@ type Lab struct {
 	Controls []string `yaml:"controls"` // parameters the learner may change; empty: all
 	Plots    []string `yaml:"plots"`    // plots to show, in order; empty: all
 	Seed     uint64   `yaml:"seed"`     // default 1
+	Ranges   Ranges   `yaml:"ranges"`   // sliders narrowed for teaching (ranges.go)
 }
 
 // Preset is a named set of parameter values the learner can cycle through.

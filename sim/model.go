@@ -73,17 +73,28 @@ type Info struct {
 
 // Param describes one parameter. A parameter with Choices takes the index of
 // a choice (0, 1, …) as its value; Min and Max are then 0 and len(Choices)−1.
+//
+// A parameter has two ranges. ValidMin…ValidMax is where the model is
+// valid: Set accepts any value in it and the model stays finite there
+// (the model tests run every parameter at both ends), so `sim run` and
+// `sim sweep` reach textbook protocols. Min…Max, inside it, is the
+// slider's range in the lab, chosen for teaching; a lesson may narrow it
+// further (its lab.ranges) within the valid range. A parameter that
+// declares no valid range (both zero) is valid on Min…Max.
 type Param struct {
-	Key     string  // "tau_m"
-	Label   string  // "τ_m"
-	Unit    string  // "ms"; empty for dimensionless
-	Min     float64 // inclusive
-	Max     float64 // inclusive
-	Step    float64 // the small step of the lab's slider; large is 10×
-	Default float64
-	Help    string   // one line: "membrane time constant"
-	Choices []string // named values; nil for a number
-	Integer bool     // only whole numbers are allowed
+	Key   string  // "tau_m"
+	Label string  // "τ_m"
+	Unit  string  // "ms"; empty for dimensionless
+	Min   float64 // the slider's range, inclusive
+	Max   float64 // inclusive
+	// ValidMin and ValidMax bound the values the model is valid for,
+	// inclusive; Bind sets them to Min and Max when both are zero.
+	ValidMin, ValidMax float64
+	Step               float64 // the small step of the lab's slider; large is 10×
+	Default            float64
+	Help               string   // one line: "membrane time constant"
+	Choices            []string // named values; nil for a number
+	Integer            bool     // only whole numbers are allowed
 	// Live parameters change the running model in place; changing any
 	// other parameter starts a new run (the old one becomes the ghost).
 	Live bool

@@ -26,7 +26,8 @@ func (e *ParamError) Error() string {
 	return fmt.Sprintf("%s = %s is not allowed: %s", e.Key, e.Value, e.Param.Allowed())
 }
 
-// Allowed says in words which values p accepts: "a number from 0 to 10 nA".
+// Allowed says in words which values p accepts, its valid range: "a
+// number from 0 to 10 nA".
 func (p Param) Allowed() string {
 	if len(p.Choices) > 0 {
 		return "one of " + strings.Join(p.Choices, ", ")
@@ -39,12 +40,13 @@ func (p Param) Allowed() string {
 	if p.Unit != "" {
 		unit = " " + p.Unit
 	}
-	return fmt.Sprintf("%s from %s to %s%s", kind, FormatValue(p.Min), FormatValue(p.Max), unit)
+	return fmt.Sprintf("%s from %s to %s%s", kind, FormatValue(p.ValidMin), FormatValue(p.ValidMax), unit)
 }
 
-// Check reports whether v is an allowed value of p.
+// Check reports whether v is an allowed value of p: a value in its valid
+// range (a whole number for a whole-number or choice parameter).
 func (p Param) Check(v float64) bool {
-	if math.IsNaN(v) || v < p.Min || v > p.Max {
+	if math.IsNaN(v) || v < p.ValidMin || v > p.ValidMax {
 		return false
 	}
 	if (p.Integer || len(p.Choices) > 0) && v != math.Trunc(v) {
@@ -82,6 +84,17 @@ func (p Param) Format(v float64) string {
 	return FormatValue(v)
 }
 
+// Narrowed is p with both its slider and its valid range set to min…max:
+// the parameter as a lab offers it, where Check and Allowed speak of the
+// slider.
+func (p Param) Narrowed(min, max float64) Param {
+	p.Min, p.Max, p.ValidMin, p.ValidMax = min, max, min, max
+	return p
+}
+
+// OnSlider reports whether v lies in the slider's range, Min…Max.
+func (p Param) OnSlider(v float64) bool { return v >= p.Min && v <= p.Max }
+
 // FormatValue writes v as the shortest decimal that reads back the same.
 func FormatValue(v float64) string {
 	return strconv.FormatFloat(v, 'g', -1, 64)
@@ -105,12 +118,16 @@ func NewParams(model string) Params { return Params{model: model} }
 func (t *Params) Bind(p Param, v *float64) {
 	if len(p.Choices) > 0 {
 		p.Min, p.Max, p.Integer = 0, float64(len(p.Choices)-1), true
+		p.ValidMin, p.ValidMax = p.Min, p.Max
 		if p.Step == 0 {
 			p.Step = 1
 		}
 	}
-	if p.Key == "" || p.Min > p.Max || p.Step <= 0 || !p.Check(p.Default) || (p.Log && p.Min < 0) ||
-		(p.Max-p.Min)/p.Step > maxGrid {
+	if p.ValidMin == 0 && p.ValidMax == 0 {
+		p.ValidMin, p.ValidMax = p.Min, p.Max
+	}
+	if p.Key == "" || p.Min > p.Max || p.ValidMin > p.Min || p.Max > p.ValidMax || math.IsInf(p.ValidMin, 0) || math.IsInf(p.ValidMax, 0) ||
+		p.Step <= 0 || !p.Check(p.Default) || !p.OnSlider(p.Default) || (p.Log && p.Min < 0) || (p.Max-p.Min)/p.Step > maxGrid {
 		panic(fmt.Sprintf("sim: model %s: malformed parameter %+v", t.model, p))
 	}
 	t.specs = append(t.specs, p)

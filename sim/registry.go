@@ -4,34 +4,60 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"sync"
 )
 
 // Factory makes a fresh model with default parameters.
 type Factory func() Model
 
-// Registry maps model ids to factories.
+// Registry maps model ids to factories. It is safe for concurrent use.
 type Registry struct {
-	ids       []string
-	factories map[string]Factory
-	infos     map[string]Info
+	ids       []string // sorted
+	factories []Factory
+	index     map[string]int // id → factory
+
+	mu    sync.Mutex
+	infos map[string]Info // built on first use
 }
 
-// NewRegistry registers every factory under its model's id. It panics on a
-// duplicate id, which is a programmer error.
+// NewRegistry registers every factory under its model's id, building each
+// model once to learn it. It panics on a duplicate id, which is a
+// programmer error.
 func NewRegistry(fs ...Factory) *Registry {
-	r := &Registry{factories: map[string]Factory{}, infos: map[string]Info{}}
-	for _, f := range fs {
+	r := &Registry{factories: fs, index: map[string]int{}, infos: map[string]Info{}}
+	for i, f := range fs {
 		info := f().Info()
-		id := info.ID
-		if _, dup := r.factories[id]; dup {
-			panic("sim: duplicate model id " + id)
-		}
-		r.factories[id] = f
-		r.infos[id] = info
-		r.ids = append(r.ids, id)
+		r.add(info.ID, i)
+		r.infos[info.ID] = info
 	}
 	slices.Sort(r.ids)
 	return r
+}
+
+// NewNamedRegistry registers fs under the ids given in the same order, so
+// that no model is built before it is asked for: opening one lesson builds
+// one model rather than all of them. Lists of different lengths (a model
+// added to its package but not to ids) make it learn every id as
+// NewRegistry does; a model whose id differs from the one it is registered
+// under panics when built, a programmer error the model tests catch.
+func NewNamedRegistry(ids []string, fs []Factory) *Registry {
+	if len(ids) != len(fs) {
+		return NewRegistry(fs...)
+	}
+	r := &Registry{factories: fs, index: map[string]int{}, infos: map[string]Info{}}
+	for i, id := range ids {
+		r.add(id, i)
+	}
+	slices.Sort(r.ids)
+	return r
+}
+
+func (r *Registry) add(id string, i int) {
+	if _, dup := r.index[id]; dup {
+		panic("sim: duplicate model id " + id)
+	}
+	r.index[id] = i
+	r.ids = append(r.ids, id)
 }
 
 // IDs lists the registered model ids in order.
@@ -39,20 +65,34 @@ func (r *Registry) IDs() []string { return r.ids }
 
 // New makes a model by id. An unknown id is an *UnknownModelError.
 func (r *Registry) New(id string) (Model, error) {
-	f, ok := r.factories[id]
+	i, ok := r.index[id]
 	if !ok {
 		return nil, &UnknownModelError{ID: id, Known: r.ids}
 	}
-	return f(), nil
+	m := r.factories[i]()
+	if got := m.Info().ID; got != id {
+		panic(fmt.Sprintf("sim: the model registered as %q says its id is %q", id, got))
+	}
+	return m, nil
 }
 
-// Info describes a model without building a new one. An unknown id is an
-// *UnknownModelError.
+// Info describes a model, building it the first time only. An unknown id
+// is an *UnknownModelError.
 func (r *Registry) Info(id string) (Info, error) {
+	r.mu.Lock()
 	info, ok := r.infos[id]
-	if !ok {
-		return Info{}, &UnknownModelError{ID: id, Known: r.ids}
+	r.mu.Unlock()
+	if ok {
+		return info, nil
 	}
+	m, err := r.New(id)
+	if err != nil {
+		return Info{}, err
+	}
+	info = m.Info()
+	r.mu.Lock()
+	r.infos[id] = info
+	r.mu.Unlock()
 	return info, nil
 }
 

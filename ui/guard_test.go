@@ -2,6 +2,7 @@ package ui
 
 import (
 	"os"
+	"reflect"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -34,9 +35,32 @@ func guardModel(t *testing.T, opts ...Option) Model {
 		t.Fatal(err)
 	}
 	store, _ := progress.Open(filepath.Join(t.TempDir(), progress.FileName))
-	var m tea.Model = New(cat, reg, store, append([]Option{WithAutoRun(false), WithDark(true)}, opts...)...)
-	m, _ = m.Update(tea.WindowSizeMsg{Width: 120, Height: 40})
-	return m.(Model)
+	m := New(cat, reg, store, append([]Option{WithAutoRun(false), WithDark(true)}, opts...)...)
+	m = settle(m, m.Init()) // the lab's first run, computed
+	next, _ := m.Update(tea.WindowSizeMsg{Width: 120, Height: 40})
+	return next.(Model)
+}
+
+// settle runs cmd and feeds its messages back until none are left,
+// leaving out the terminal's (background colour, quit).
+func settle(m Model, cmd tea.Cmd) Model {
+	if cmd == nil {
+		return m
+	}
+	switch msg := cmd().(type) {
+	case nil:
+	case tea.BatchMsg:
+		for _, c := range msg {
+			m = settle(m, c)
+		}
+	default:
+		if reflect.TypeOf(msg).PkgPath() == "charm.land/bubbletea/v2" {
+			return m
+		}
+		next, c := m.Update(msg)
+		m = settle(next.(Model), c)
+	}
+	return m
 }
 
 func press(m Model, k tea.KeyPressMsg) (Model, tea.Cmd) {

@@ -19,6 +19,10 @@ func (m *Model) labStudyKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 		return nil, false
 	}
 	sk := m.studyKeys
+	if m.lab.Busy() && (key.Matches(msg, sk.Sweep) || key.Matches(msg, sk.Export) || key.Matches(msg, sk.Share)) {
+		m.status = "The lab is computing its new run; try again when it shows."
+		return nil, true
+	}
 	switch {
 	case key.Matches(msg, sk.Sweep):
 		if !m.labOK {

@@ -35,7 +35,8 @@ func realModel(t *testing.T, id string, opts ...ui.Option) tea.Model {
 		t.Fatal(err)
 	}
 	opts = append([]ui.Option{ui.WithAutoRun(false), ui.WithDark(true)}, opts...)
-	return ui.New(cat, reg, store, append(opts, ui.WithLesson(id))...)
+	m := ui.New(cat, reg, store, append(opts, ui.WithLesson(id))...)
+	return send(t, m, run(m.Init())...) // the lab's first run, computed
 }
 
 // TestLabGoldens keeps every lesson's lab on screen, colour stripped, at

@@ -1,8 +1,11 @@
 package ui
 
 import (
+	"sync"
+
 	"charm.land/bubbles/v2/help"
 	tea "charm.land/bubbletea/v2"
+	xansi "github.com/charmbracelet/x/ansi"
 
 	"github.com/neurotutor/neurotutor/lessons"
 	"github.com/neurotutor/neurotutor/progress"
@@ -152,9 +155,15 @@ func WithDark(dark bool) Option {
 	return func(m *Model) { m.setTheme(dark) }
 }
 
+// warmWidths builds, once per process and beside the start-up work, the
+// table of character widths the renderer consults at its first frame:
+// building it on the way to that frame took about 2 ms.
+var warmWidths = sync.OnceFunc(func() { go xansi.StringWidthWc("│") })
+
 // New builds the program over a catalog, a model registry and a progress
 // store.
 func New(cat *lessons.Catalog, reg *sim.Registry, store progress.Tracker, opts ...Option) Model {
+	warmWidths()
 	m := Model{
 		cat: cat, reg: reg, store: store,
 		global: keys.NewGlobal(), lessonKeys: keys.NewLesson(), studyKeys: keys.NewStudy(),

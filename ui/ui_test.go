@@ -44,7 +44,10 @@ func newModel(t testing.TB, opts ...ui.Option) (tea.Model, *progress.Store) {
 		t.Fatal(err)
 	}
 	opts = append([]ui.Option{ui.WithAutoRun(false), ui.WithDark(true)}, opts...)
-	return ui.New(cat, reg, store, opts...), store
+	m := ui.New(cat, reg, store, opts...)
+	// Init's commands: among them the lab's first run, when it was not
+	// ready within the lab's budget (a loaded machine).
+	return send(t, m, run(m.Init())...), store
 }
 
 // send delivers msgs in order and runs the commands they return, feeding

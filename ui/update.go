@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"time"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
@@ -11,6 +12,7 @@ import (
 	"github.com/neurotutor/neurotutor/lessons"
 	"github.com/neurotutor/neurotutor/progress"
 	"github.com/neurotutor/neurotutor/search"
+	"github.com/neurotutor/neurotutor/sim"
 	"github.com/neurotutor/neurotutor/ui/contents"
 	"github.com/neurotutor/neurotutor/ui/lab"
 	"github.com/neurotutor/neurotutor/ui/reader"
@@ -55,7 +57,7 @@ func (m Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case lab.SolvedMsg:
 		m.save(m.store.MarkSolved(msg.Lesson, msg.Challenge))
 		return m, nil
-	case lab.TickMsg:
+	case lab.TickMsg, lab.ComputedMsg:
 		if m.labOK {
 			var cmd tea.Cmd
 			m.lab, cmd = m.lab.Update(msg)
@@ -169,6 +171,10 @@ func (m Model) handleKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	return m, tea.Batch(rcmd, lcmd)
 }
 
+// previewHold is how long the rest of a lesson waits to be rendered after
+// its first screen is shown: two frames at 120 a second.
+const previewHold = 17 * time.Millisecond
+
 // open switches to a lesson and lays it out.
 func (m *Model) open(l *lessons.Lesson) tea.Cmd {
 	cmd := m.openLesson(l)
@@ -191,18 +197,23 @@ func (m *Model) openLesson(l *lessons.Lesson) tea.Cmd {
 	if !m.leadsLab() { // in a class, the class lab shows instead
 		m.newLab(m.withStartState(l))
 	}
+	var restore tea.Cmd
 	if p := m.store.Lesson(l.ID).Place; p != nil {
 		m.reader.SetPosition(p.Scroll)
 		if m.labOK && !fromCommandLine {
-			m.lab.RestorePlace(p.Params, p.Seed)
+			restore = m.lab.RestorePlace(p.Params, p.Seed)
 		}
 	}
 	m.setFocus(false)
 	m.save(m.store.SetLast(l.ID))
-	if m.labOK && m.autoRun {
-		return m.lab.Start()
+	if !m.labOK {
+		return nil
 	}
-	return nil
+	computing := tea.Batch(m.lab.Computing(), restore)
+	if m.autoRun {
+		return tea.Batch(computing, m.lab.Start())
+	}
+	return computing
 }
 
 // keepPlace records where the learner leaves the open lesson: the text's
@@ -226,7 +237,9 @@ func (m *Model) newLab(l *lessons.Lesson) {
 	m.labs++
 	model, err := m.reg.New(l.Lab.Model)
 	if err == nil {
-		m.lab, err = lab.New(m.labs, l, model, m.store.Lesson(l.ID).Solved, m.theme)
+		reg, id := m.reg, l.Lab.Model
+		factory := lab.WithFactory(func() sim.Model { x, _ := reg.New(id); return x })
+		m.lab, err = lab.New(m.labs, l, model, m.store.Lesson(l.ID).Solved, m.theme, factory)
 		m.lab.SetFPS(m.fps)
 	}
 	if err != nil {
@@ -317,7 +330,19 @@ func (m *Model) layout() tea.Cmd {
 		return nil
 	}
 	m.pending[k] = true
-	return m.renderCmd(k, m.cat.Markdown(m.lesson), m.readerWidth(), m.dark)
+	md := m.cat.Markdown(m.lesson)
+	render := m.renderCmd(k, md, m.readerWidth(), m.dark)
+	// Nothing shown yet: the first screen now, the rest in a command. (A
+	// server shares its renderings between sessions: no preview there.)
+	if m.reader.Key() == "" && m.renders == nil {
+		if s, ok := reader.Preview(md, m.readerWidth(), lh, m.dark); ok {
+			m.reader.SetPreview(s)
+			// after the frame that shows it: on a busy machine the two
+			// would compete for the same cores
+			return func() tea.Msg { time.Sleep(previewHold); return render() }
+		}
+	}
+	return render
 }
 
 // labPane is the lab pane's size on the lesson screen.

@@ -63,9 +63,9 @@ func TestUsageErrors(t *testing.T) {
 	}{
 		{[]string{"sim", "run", "wtaa"}, []string{`unknown model "wtaa"`, "did you mean wta?", "models: "}},
 		{[]string{"sim", "run", "wta", "--set", "I9=3"}, []string{`no parameter "I9"`, "parameters: n, I1"}},
-		{[]string{"sim", "run", "wta", "--set", "alpha=9"}, []string{"alpha = 9 is not allowed: a number from 0 to 1.5"}},
+		{[]string{"sim", "run", "wta", "--set", "alpha=9"}, []string{"alpha = 9 is not allowed: a number from 0 to 3"}},
 		{[]string{"sim", "run", "wta", "--set", "alpha"}, []string{`--set: "alpha" is not key=value (for example n=4)`}},
-		{[]string{"sim", "run", "wta", "--set", "alpha=lots"}, []string{`alpha = "lots" is not allowed (not a plain decimal number): a number from 0 to 1.5`}},
+		{[]string{"sim", "run", "wta", "--set", "alpha=lots"}, []string{`alpha = "lots" is not allowed (not a plain decimal number): a number from 0 to 3`}},
 		{[]string{"sim", "run", "linear", "--set", "nonlin=relu"}, []string{"one of linear, threshold, rectified"}},
 		{[]string{"sim", "run", "wta", "--set", "n=2.5"}, []string{"n = 2.5 is not allowed: a whole number from 2 to 6"}},
 		{[]string{"sim", "run", "wta", "--duration", "-5"}, []string{"--duration -5 is not allowed"}},
@@ -82,18 +82,18 @@ func TestUsageErrors(t *testing.T) {
 		{[]string{"wta", "--seed", "0x1"}, []string{`"--seed"`, "a whole number from 0 to 18446744073709551615"}},
 		{[]string{"sim", "run", "wta", "--seed", "0x10"}, []string{"a whole number from 0 to 18446744073709551615"}},
 		{[]string{"sim", "run", "wta", "--every", "NaN"}, []string{"--every NaN is not allowed (not a plain decimal number): a number of ms from the model's step 0.1 to the duration"}},
-		{[]string{"sim", "run", "wta", "--set", "alpha=1e-400"}, []string{"would be taken as 0): a number from 0 to 1.5"}},
+		{[]string{"sim", "run", "wta", "--set", "alpha=1e-400"}, []string{"would be taken as 0): a number from 0 to 3"}},
 		{[]string{"sim", "run", "wta", "--set", "I1=1_0"}, []string{"not a plain decimal number): a number from 0 to"}},
-		{[]string{"sim", "run", "wta", "--set", "alpha=0x1p0"}, []string{"not a plain decimal number): a number from 0 to 1.5"}},
+		{[]string{"sim", "run", "wta", "--set", "alpha=0x1p0"}, []string{"not a plain decimal number): a number from 0 to 3"}},
 		{[]string{"sim", "run", "wta", "--duration", "1e-9"}, []string{"--duration 1e-9 is not allowed (it would run no step at all): a number of ms from 0.1"}},
 		{[]string{"sim", "run", "wta", "--duration", "soon"}, []string{"--duration soon is not allowed (not a plain decimal number): a number of ms from 0.1 (one step of model wta) to 600000"}},
 		{[]string{"sim", "run", "wta", "--set", "I1=12", "--set", "I1=13"}, []string{"I1 is given twice (I1=12, then I1=13): give each parameter once"}},
 		{[]string{"sim", "run"}, []string{"needs one model id"}},
 		{[]string{"sim", "sweep", "wta"}, []string{"needs --param, one of: n, I1"}},
 		{[]string{"sim", "sweep", "wta", "--param", "betaa"}, []string{`no parameter "betaa"`, "did you mean beta?"}},
-		{[]string{"sim", "sweep", "wta", "--param", "beta", "--from", "9"}, []string{"from 9 is not allowed for beta: a number from 0 to 3"}},
+		{[]string{"sim", "sweep", "wta", "--param", "beta", "--from", "11"}, []string{"from 11 is not allowed for beta: a number from 0 to 10"}},
 		{[]string{"sim", "sweep", "wta", "--param", "beta", "--from", "2", "--to", "1"}, []string{"from 2 is above to 1"}},
-		{[]string{"sim", "sweep", "wta", "--param", "beta", "--to", "many"}, []string{`--to: beta = "many" is not allowed (not a plain decimal number): a number from 0 to 3`}},
+		{[]string{"sim", "sweep", "wta", "--param", "beta", "--to", "many"}, []string{`--to: beta = "many" is not allowed (not a plain decimal number): a number from 0 to 10`}},
 		{[]string{"sim", "sweep", "wta", "--param", "beta", "--points", "0"}, []string{"--points 0 is not allowed: a whole number from 1 to 1000"}},
 		{[]string{"sim", "sweep", "wta", "--param", "beta", "--seeds", "500"}, []string{"--seeds 500 is not allowed"}},
 		{[]string{"sim", "sweep", "wta", "--param", "beta", "--metric", "winer"}, []string{`no metric "winer"`, "did you mean winner?", "metrics: winner, active"}},
@@ -105,7 +105,7 @@ func TestUsageErrors(t *testing.T) {
 		{[]string{"glossary", "a", "b"}, []string{"at most one term"}},
 		{[]string{"--set", "I=3"}, []string{"--set and --seed need a lesson id"}},
 		{[]string{"--seed", "3"}, []string{"--set and --seed need a lesson id"}},
-		{[]string{"hh", "--set", "I=300"}, []string{"I = 300 is not allowed: a number from 0 to 30"}},
+		{[]string{"hh", "--set", "I=300"}, []string{"I = 300 is not allowed: a number from -20 to 200 µA/cm²"}},
 		{[]string{"hh", "--set", "J=3"}, []string{`no parameter "J"`}},
 		{[]string{"hh", "--theme", "blue"}, []string{`--theme "blue" is not allowed: use dark, light or auto`}},
 		{[]string{"serve", "--theme", "blue"}, []string{`--theme "blue" is not allowed`}},
@@ -245,6 +245,22 @@ func TestSimListJSONIsSnakeCase(t *testing.T) {
 	for _, k := range []string{"id", "dt_ms", "params", "key", "min", "max", "default", "metrics", "signals", "unit"} {
 		if !seen[k] {
 			t.Errorf("no %q key in sim list --json", k)
+		}
+	}
+}
+
+// TestTextbookValuesRun runs values textbook protocols use, outside the
+// labs' sliders but inside the models' valid ranges.
+func TestTextbookValuesRun(t *testing.T) {
+	for _, args := range [][]string{
+		{"sim", "run", "lif", "--set", "t_ref=0", "--set", "I=3", "--duration", "200"},
+		{"sim", "run", "hh", "--set", "I=50", "--duration", "100"},
+		{"sim", "run", "poisson", "--set", "trials=2000", "--duration", "1000"},
+		{"sim", "sweep", "hh", "--param", "I", "--from", "0", "--to", "100", "--points", "3", "--duration", "200"},
+	} {
+		var out, errb strings.Builder
+		if code := run(context.Background(), args, &out, &errb); code != 0 || out.Len() == 0 {
+			t.Errorf("%v: exit %d, stderr %q", args, code, errb.String())
 		}
 	}
 }

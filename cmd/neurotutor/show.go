@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"regexp"
 	"slices"
 	"strings"
 
@@ -80,14 +79,11 @@ func (o *showOptions) Run(_ context.Context, stdout, _ io.Writer) error {
 	if err != nil {
 		return fmt.Errorf("render %s: %w", l.ID, err)
 	}
-	s = trailingRE.ReplaceAllString(s, "\x1b[m")
+	s = reader.TrimLineEnds(s)
 	// The writer drops colour for pipes, NO_COLOR and dumb terminals.
 	_, err = io.WriteString(colorprofile.NewWriter(stdout, os.Environ()), s)
 	return err
 }
-
-// trailingRE matches the padding glamour adds at the end of a line.
-var trailingRE = regexp.MustCompile(`(?m)(\x1b\[[0-9;]*m| )+$`)
 
 // labSummary describes a lesson's lab in markdown: its parameters, its
 // challenges, and a one-line summary of each plot after one window at the

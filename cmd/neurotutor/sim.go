@@ -85,18 +85,20 @@ type infoJSON struct {
 }
 
 type paramJSON struct {
-	Key     string   `json:"key"`
-	Label   string   `json:"label"`
-	Unit    string   `json:"unit"`
-	Min     float64  `json:"min"`
-	Max     float64  `json:"max"`
-	Step    float64  `json:"step"`
-	Default float64  `json:"default"`
-	Help    string   `json:"help"`
-	Choices []string `json:"choices,omitempty"`
-	Integer bool     `json:"integer"`
-	Live    bool     `json:"live"`
-	Log     bool     `json:"log,omitempty"`
+	Key      string   `json:"key"`
+	Label    string   `json:"label"`
+	Unit     string   `json:"unit"`
+	Min      float64  `json:"min"` // the lab slider's range
+	Max      float64  `json:"max"`
+	ValidMin float64  `json:"valid_min"` // where the model is valid: what sim run accepts
+	ValidMax float64  `json:"valid_max"`
+	Step     float64  `json:"step"`
+	Default  float64  `json:"default"`
+	Help     string   `json:"help"`
+	Choices  []string `json:"choices,omitempty"`
+	Integer  bool     `json:"integer"`
+	Live     bool     `json:"live"`
+	Log      bool     `json:"log,omitempty"` // the slider steps on a log grid
 }
 
 type metricJSON struct {
@@ -117,7 +119,7 @@ func newInfoJSON(info sim.Info, plots []string) infoJSON {
 	in := infoJSON{ID: info.ID, Title: info.Title, Summary: info.Summary, DT: info.DT, StepNote: info.StepNote,
 		Plots: plots, params: info.Params}
 	for _, p := range info.Params {
-		in.Params = append(in.Params, paramJSON{p.Key, p.Label, p.Unit, p.Min, p.Max, p.Step, p.Default, p.Help, p.Choices, p.Integer, p.Live, p.Log})
+		in.Params = append(in.Params, paramJSON{p.Key, p.Label, p.Unit, p.Min, p.Max, p.ValidMin, p.ValidMax, p.Step, p.Default, p.Help, p.Choices, p.Integer, p.Live, p.Log})
 	}
 	for _, m := range info.Metrics {
 		in.Metrics = append(in.Metrics, metricJSON{m.Key, m.Label, m.Unit, m.Help})
@@ -158,7 +160,11 @@ func (o *simListOptions) Run(_ context.Context, stdout, _ io.Writer) error {
 		tw := tabwriter.NewWriter(stdout, 0, 4, 2, ' ', 0)
 		fmt.Fprintln(tw, "  parameter\tdefault\tallowed\tmeaning")
 		for _, p := range in.params {
-			fmt.Fprintf(tw, "  %s\t%s\t%s\t%s\n", p.Key, p.Format(p.Default), p.Allowed(), p.Help)
+			allowed := p.Allowed()
+			if len(p.Choices) == 0 && (p.Min != p.ValidMin || p.Max != p.ValidMax) {
+				allowed += " (lab slider " + sim.FormatValue(p.Min) + "…" + sim.FormatValue(p.Max) + ")"
+			}
+			fmt.Fprintf(tw, "  %s\t%s\t%s\t%s\n", p.Key, p.Format(p.Default), allowed, p.Help)
 		}
 		tw.Flush()
 		var ms []string

@@ -118,7 +118,7 @@ const (
 // quiet astrocyte, reset with seed 1.
 func NewGlia() *Glia {
 	m := &Glia{Params: sim.NewParams("glia")}
-	m.Bind(sim.Param{Key: "rate", Label: "f_in", Unit: "Hz", Min: 0, Max: 50, Step: 0.5, Default: 5,
+	m.Bind(sim.Param{Key: "rate", Label: "f_in", Unit: "Hz", Min: 0, Max: 50, ValidMin: 0, ValidMax: 200, Step: 0.5, Default: 5,
 		Help: "presynaptic firing rate"}, &m.Rate)
 	m.Bind(sim.Param{Key: "pattern", Label: "spikes", Choices: []string{"poisson", "regular"}, Default: 0,
 		Help: "presynaptic spike train"}, &m.Pattern)

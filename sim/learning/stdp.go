@@ -173,21 +173,21 @@ func NewSTDP() *STDP {
 		Help: "pairing protocol on one synapse, or a neuron with many plastic inputs"}, &m.Mode)
 	m.Bind(sim.Param{Key: "dt_pair", Label: "Δt", Unit: "ms", Min: -100, Max: 100, Step: 1, Default: 10,
 		Help: "pairing: post spike time minus pre spike time"}, &m.DtPair)
-	m.Bind(sim.Param{Key: "freq", Label: "f_pair", Unit: "Hz", Min: 0.1, Max: 50, Step: 0.1, Log: true, Default: 1,
+	m.Bind(sim.Param{Key: "freq", Label: "f_pair", Unit: "Hz", Min: 0.1, Max: 50, ValidMin: 0.1, ValidMax: 100, Step: 0.1, Log: true, Default: 1,
 		Help: "pairing: pairings per second"}, &m.Freq)
-	m.Bind(sim.Param{Key: "n_pairs", Label: "pairings", Min: 1, Max: 200, Step: 1, Default: 60, Integer: true,
+	m.Bind(sim.Param{Key: "n_pairs", Label: "pairings", Min: 1, Max: 200, ValidMin: 1, ValidMax: 1000, Step: 1, Default: 60, Integer: true,
 		Help: "pairing: number of pre/post pairs"}, &m.NPairs)
-	m.Bind(sim.Param{Key: "a_plus", Label: "A₊", Min: 0.001, Max: 0.05, Step: 0.001, Log: true, Default: 0.01,
+	m.Bind(sim.Param{Key: "a_plus", Label: "A₊", Min: 0.001, Max: 0.05, ValidMin: 0.0001, ValidMax: 0.1, Step: 0.001, Log: true, Default: 0.01,
 		Help: "potentiation per pair at Δt = 0, fraction of w_max"}, &m.APlus)
 	m.Bind(sim.Param{Key: "a_ratio", Label: "A₋/A₊", Min: 0.5, Max: 2, Step: 0.01, Default: 1.05,
 		Help: "depression amplitude over potentiation amplitude"}, &m.ARatio)
-	m.Bind(sim.Param{Key: "tau_plus", Label: "τ₊", Unit: "ms", Min: 5, Max: 50, Step: 1, Default: 20,
+	m.Bind(sim.Param{Key: "tau_plus", Label: "τ₊", Unit: "ms", Min: 5, Max: 50, ValidMin: 1, ValidMax: 100, Step: 1, Default: 20,
 		Help: "width of the potentiation window"}, &m.TauPlus)
-	m.Bind(sim.Param{Key: "tau_minus", Label: "τ₋", Unit: "ms", Min: 5, Max: 100, Step: 1, Default: 20,
+	m.Bind(sim.Param{Key: "tau_minus", Label: "τ₋", Unit: "ms", Min: 5, Max: 100, ValidMin: 1, ValidMax: 200, Step: 1, Default: 20,
 		Help: "width of the depression window"}, &m.TauMinus)
 	m.Bind(sim.Param{Key: "n_inputs", Label: "N", Min: 100, Max: stdpMaxN, Step: 100, Default: 1000, Integer: true,
 		Help: "network: number of plastic inputs"}, &m.NInputs)
-	m.Bind(sim.Param{Key: "rate", Label: "input rate", Unit: "Hz", Min: 5, Max: 40, Step: 1, Default: 15,
+	m.Bind(sim.Param{Key: "rate", Label: "input rate", Unit: "Hz", Min: 5, Max: 40, ValidMin: 0.5, ValidMax: 100, Step: 1, Default: 15,
 		Help: "network: firing rate of every input"}, &m.Rate)
 	m.Bind(sim.Param{Key: "corr_frac", Label: "correlated", Min: 0, Max: 0.5, Step: 0.05, Default: 0.1,
 		Help: "network: fraction of inputs in the correlated group"}, &m.CorrFrac)

@@ -13,13 +13,29 @@ import (
 	"github.com/neurotutor/neurotutor/sim/vision"
 )
 
+// ids names the models of the factories below, in their order, so that
+// the registry builds a model only when it is asked for (some take
+// milliseconds to wire up; opening a lesson needs one). TestRegistryIDs
+// checks the list against the factories; a model missing from it still
+// works, at the cost of building every model at start.
+var ids = []string{
+	"linear", "lif", "hh", "izhikevich", "dendrite", "poisson", // neuron
+	"wta", "wilson_cowan", "hopfield", "population", "robustness", "ring", "smallworld", "brunel", // network
+	"hebb", "stdp", "feedback", "forgetting", "wakesleep", // learning
+	"attention", "orientation", "readout", "priors", // vision
+	"glia", "predictive", "recap", // cortex
+}
+
 // Registry returns a registry of every model.
-func Registry() *sim.Registry {
-	return sim.NewRegistry(slices.Concat(
+func Registry() *sim.Registry { return sim.NewNamedRegistry(ids, Factories()) }
+
+// Factories lists every model's factory, package by package.
+func Factories() []sim.Factory {
+	return slices.Concat(
 		neuron.Models(),
 		network.Models(),
 		learning.Models(),
 		vision.Models(),
 		cortex.Models(),
-	)...)
+	)
 }

@@ -64,10 +64,13 @@ func TestSetRejectsBadInput(t *testing.T) {
 		}
 		for _, p := range m.Info().Params {
 			before, _ := m.Get(p.Key)
-			for _, bad := range []float64{p.Min - 1, p.Max + 1, math.NaN()} {
+			for _, bad := range []float64{p.ValidMin - 1, p.ValidMax + 1, math.NaN()} {
 				if err := m.Set(p.Key, bad); err == nil {
-					t.Errorf("%s: Set(%s, %g) accepted a value outside %g…%g", id, p.Key, bad, p.Min, p.Max)
+					t.Errorf("%s: Set(%s, %g) accepted a value outside %g…%g", id, p.Key, bad, p.ValidMin, p.ValidMax)
 				}
+			}
+			if !(p.ValidMin <= p.Min && p.Min <= p.Max && p.Max <= p.ValidMax) {
+				t.Errorf("%s: %s: the slider's range %g…%g is not inside the valid range %g…%g", id, p.Key, p.Min, p.Max, p.ValidMin, p.ValidMax)
 			}
 			if after, _ := m.Get(p.Key); after != before {
 				t.Errorf("%s: a refused Set changed %s from %g to %g", id, p.Key, before, after)
@@ -76,9 +79,9 @@ func TestSetRejectsBadInput(t *testing.T) {
 	}
 }
 
-// TestFiniteOverRange sets each parameter in turn to its minimum and its
-// maximum, runs the model and checks every signal, metric and plot value
-// stays finite.
+// TestFiniteOverRange sets each parameter in turn to the minimum and the
+// maximum of its valid range, runs the model and checks every signal,
+// metric and plot value stays finite.
 func TestFiniteOverRange(t *testing.T) {
 	reg := models.Registry()
 	for _, id := range reg.IDs() {
@@ -86,7 +89,7 @@ func TestFiniteOverRange(t *testing.T) {
 			t.Parallel()
 			probe, _ := reg.New(id)
 			for _, p := range probe.Info().Params {
-				for _, v := range []float64{p.Min, p.Max} {
+				for _, v := range []float64{p.ValidMin, p.ValidMax} {
 					m, _ := reg.New(id)
 					if err := m.Set(p.Key, v); err != nil {
 						t.Fatalf("Set(%s, %g): %v", p.Key, v, err)
@@ -213,5 +216,21 @@ func BenchmarkModels(b *testing.B) {
 			ns := float64(b.Elapsed().Nanoseconds()) / float64(b.N)
 			b.ReportMetric(m.Info().DT*1e6/ns, "x_realtime")
 		})
+	}
+}
+
+// TestRegistryIDs checks the ids the registry names models by before
+// building them: one per factory, in order.
+func TestRegistryIDs(t *testing.T) {
+	eager := sim.NewRegistry(models.Factories()...)
+	lazy := models.Registry()
+	if !slices.Equal(eager.IDs(), lazy.IDs()) {
+		t.Fatalf("models.ids lists %v; the factories make %v", lazy.IDs(), eager.IDs())
+	}
+	for _, id := range lazy.IDs() {
+		m, err := lazy.New(id)
+		if err != nil || m.Info().ID != id {
+			t.Errorf("%s: New gives %v, %v", id, m, err)
+		}
 	}
 }

@@ -79,13 +79,13 @@ func NewPopulation() *Population {
 		Help: "number of neurons, preferred angles evenly spaced"}, &m.N)
 	m.Bind(sim.Param{Key: "stimulus_deg", Label: "θ", Unit: "°", Min: 0, Max: 359, Step: 1, Default: 100,
 		Help: "stimulus angle"}, &m.Stimulus)
-	m.Bind(sim.Param{Key: "width_deg", Label: "w", Unit: "°", Min: 5, Max: 90, Step: 1, Default: 30,
+	m.Bind(sim.Param{Key: "width_deg", Label: "w", Unit: "°", Min: 5, Max: 90, ValidMin: 1, ValidMax: 180, Step: 1, Default: 30,
 		Help: "tuning width (Gaussian s.d. near the peak)"}, &m.Width)
-	m.Bind(sim.Param{Key: "peak_hz", Label: "A", Unit: "Hz", Min: 1, Max: 100, Step: 1, Default: 20,
+	m.Bind(sim.Param{Key: "peak_hz", Label: "A", Unit: "Hz", Min: 1, Max: 100, ValidMin: 0.1, ValidMax: 500, Step: 1, Default: 20,
 		Help: "peak rate above baseline"}, &m.Peak)
-	m.Bind(sim.Param{Key: "baseline_hz", Label: "b", Unit: "Hz", Min: 0, Max: 20, Step: 0.5, Default: 1,
+	m.Bind(sim.Param{Key: "baseline_hz", Label: "b", Unit: "Hz", Min: 0, Max: 20, ValidMin: 0, ValidMax: 100, Step: 0.5, Default: 1,
 		Help: "baseline rate at every angle"}, &m.Baseline)
-	m.Bind(sim.Param{Key: "window_ms", Label: "T", Unit: "ms", Min: 10, Max: 1000, Step: 10, Default: 100,
+	m.Bind(sim.Param{Key: "window_ms", Label: "T", Unit: "ms", Min: 10, Max: 1000, ValidMin: 1, ValidMax: 10000, Step: 10, Default: 100,
 		Help: "spike-counting window of one trial"}, &m.Window)
 	m.info = m.describe()
 	m.Reset(1)

@@ -82,9 +82,9 @@ func NewRing() *Ring {
 		Help: "cosine coupling: excitation between similar angles (critical value 2)"}, &m.J2)
 	m.Bind(sim.Param{Key: "cue_deg", Label: "cue θ", Unit: "deg", Min: -180, Max: 180, Step: 5, Default: 0,
 		Help: "direction of the cue"}, &m.CueDeg)
-	m.Bind(sim.Param{Key: "cue_ms", Label: "cue duration", Unit: "ms", Min: 0, Max: 2000, Step: 50, Default: 300,
+	m.Bind(sim.Param{Key: "cue_ms", Label: "cue duration", Unit: "ms", Min: 0, Max: 2000, ValidMin: 0, ValidMax: 10000, Step: 50, Default: 300,
 		Help: "how long the cue lasts, from t = 200 ms"}, &m.CueMS)
-	m.Bind(sim.Param{Key: "noise", Label: "noise σ", Unit: "Hz", Min: 0, Max: 10, Step: 0.25, Default: 1,
+	m.Bind(sim.Param{Key: "noise", Label: "noise σ", Unit: "Hz", Min: 0, Max: 10, ValidMin: 0, ValidMax: 50, Step: 0.25, Default: 1,
 		Help: "white-noise intensity on each rate"}, &m.Noise)
 	m.Bind(sim.Param{Key: "n", Label: "N", Min: 16, Max: ringMaxN, Step: 16, Default: 64, Integer: true,
 		Help: "number of neurons on the ring"}, &m.N)

@@ -86,9 +86,9 @@ type wcSystem struct{ m *WilsonCowan }
 // with seed 1.
 func NewWilsonCowan() *WilsonCowan {
 	m := &WilsonCowan{Params: sim.NewParams("wilson_cowan")}
-	m.Bind(sim.Param{Key: "P", Label: "P", Min: -2, Max: 6, Step: 0.05, Default: 1.25,
+	m.Bind(sim.Param{Key: "P", Label: "P", Min: -2, Max: 6, ValidMin: -10, ValidMax: 10, Step: 0.05, Default: 1.25,
 		Help: "external drive to the excitatory population", Live: true}, &m.P)
-	m.Bind(sim.Param{Key: "Q", Label: "Q", Min: -4, Max: 4, Step: 0.05, Default: 0,
+	m.Bind(sim.Param{Key: "Q", Label: "Q", Min: -4, Max: 4, ValidMin: -10, ValidMax: 10, Step: 0.05, Default: 0,
 		Help: "external drive to the inhibitory population", Live: true}, &m.Q)
 	m.Bind(sim.Param{Key: "c1", Label: "c₁ E→E", Min: 0, Max: 30, Step: 0.5, Default: 16,
 		Help: "recurrent excitation", Live: true}, &m.C1)
@@ -98,9 +98,9 @@ func NewWilsonCowan() *WilsonCowan {
 		Help: "excitation of I by E", Live: true}, &m.C3)
 	m.Bind(sim.Param{Key: "c4", Label: "c₄ I→I", Min: 0, Max: 20, Step: 0.5, Default: 3,
 		Help: "inhibition among inhibitory cells", Live: true}, &m.C4)
-	m.Bind(sim.Param{Key: "tau_e", Label: "τ_E", Unit: "ms", Min: 2, Max: 50, Step: 1, Default: 10,
+	m.Bind(sim.Param{Key: "tau_e", Label: "τ_E", Unit: "ms", Min: 2, Max: 50, ValidMin: 1, ValidMax: 200, Step: 1, Default: 10,
 		Help: "time constant of the excitatory population", Live: true}, &m.TauE)
-	m.Bind(sim.Param{Key: "tau_i", Label: "τ_I", Unit: "ms", Min: 2, Max: 100, Step: 1, Default: 10,
+	m.Bind(sim.Param{Key: "tau_i", Label: "τ_I", Unit: "ms", Min: 2, Max: 100, ValidMin: 1, ValidMax: 200, Step: 1, Default: 10,
 		Help: "time constant of the inhibitory population", Live: true}, &m.TauI)
 	m.sys = wcSystem{m}
 	m.rk = sim.NewRK4(2)

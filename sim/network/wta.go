@@ -55,16 +55,16 @@ func NewWTA() *WTA {
 	defaults := []float64{10, 12, 9, 11, 8, 7}
 	for i := range wtaMaxN {
 		k := string(rune('1' + i))
-		m.Bind(sim.Param{Key: "I" + k, Label: "I" + string(rune('₁'+i)), Unit: "Hz", Min: 0, Max: 50, Step: 0.1,
+		m.Bind(sim.Param{Key: "I" + k, Label: "I" + string(rune('₁'+i)), Unit: "Hz", Min: 0, Max: 50, ValidMin: 0, ValidMax: 200, Step: 0.1,
 			Default: defaults[i], Help: "input to unit " + k, Live: true}, &m.I[i])
 	}
-	m.Bind(sim.Param{Key: "alpha", Label: "α", Min: 0, Max: 1.5, Step: 0.05, Default: 0.5,
+	m.Bind(sim.Param{Key: "alpha", Label: "α", Min: 0, Max: 1.5, ValidMin: 0, ValidMax: 3, Step: 0.05, Default: 0.5,
 		Help: "self-excitation"}, &m.Alpha)
-	m.Bind(sim.Param{Key: "beta", Label: "β", Min: 0, Max: 3, Step: 0.05, Default: 1,
+	m.Bind(sim.Param{Key: "beta", Label: "β", Min: 0, Max: 3, ValidMin: 0, ValidMax: 10, Step: 0.05, Default: 1,
 		Help: "shared inhibition from each other unit"}, &m.Beta)
-	m.Bind(sim.Param{Key: "tau", Label: "τ", Unit: "ms", Min: 1, Max: 100, Step: 1, Default: 10,
+	m.Bind(sim.Param{Key: "tau", Label: "τ", Unit: "ms", Min: 1, Max: 100, ValidMin: 0.5, ValidMax: 1000, Step: 1, Default: 10,
 		Help: "rate time constant"}, &m.Tau)
-	m.Bind(sim.Param{Key: "noise", Label: "σ", Unit: "Hz", Min: 0, Max: 5, Step: 0.1, Default: 0,
+	m.Bind(sim.Param{Key: "noise", Label: "σ", Unit: "Hz", Min: 0, Max: 5, ValidMin: 0, ValidMax: 20, Step: 0.1, Default: 0,
 		Help: "input noise (standard deviation)", Live: true}, &m.Noise)
 	m.info = m.describe()
 	m.Reset(1)

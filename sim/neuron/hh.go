@@ -134,13 +134,13 @@ func (s *hhSystem) Deriv(_ float64, y, dy []float64) {
 // NewHH returns the model with default parameters, reset with seed 1.
 func NewHH() *HH {
 	m := &HH{Params: sim.NewParams("hh")}
-	m.Bind(sim.Param{Key: "I", Label: "I", Unit: "µA/cm²", Min: 0, Max: hhIMax, Step: 0.1, Default: 10,
+	m.Bind(sim.Param{Key: "I", Label: "I", Unit: "µA/cm²", Min: 0, Max: hhIMax, ValidMin: -20, ValidMax: 200, Step: 0.1, Default: 10,
 		Help: "injected current density"}, &m.I)
-	m.Bind(sim.Param{Key: "gNa", Label: "ḡ_Na", Unit: "mS/cm²", Min: 0, Max: 240, Step: 1, Default: 120,
+	m.Bind(sim.Param{Key: "gNa", Label: "ḡ_Na", Unit: "mS/cm²", Min: 0, Max: 240, ValidMin: 0, ValidMax: 360, Step: 1, Default: 120,
 		Help: "maximal sodium conductance"}, &m.GNa)
-	m.Bind(sim.Param{Key: "gK", Label: "ḡ_K", Unit: "mS/cm²", Min: 0, Max: 72, Step: 0.5, Default: 36,
+	m.Bind(sim.Param{Key: "gK", Label: "ḡ_K", Unit: "mS/cm²", Min: 0, Max: 72, ValidMin: 0, ValidMax: 144, Step: 0.5, Default: 36,
 		Help: "maximal potassium conductance"}, &m.GK)
-	m.Bind(sim.Param{Key: "gL", Label: "g_L", Unit: "mS/cm²", Min: 0, Max: 1, Step: 0.01, Default: 0.3,
+	m.Bind(sim.Param{Key: "gL", Label: "g_L", Unit: "mS/cm²", Min: 0, Max: 1, ValidMin: 0, ValidMax: 3, Step: 0.01, Default: 0.3,
 		Help: "leak conductance"}, &m.GL)
 	m.rk = sim.NewRK4(4)
 	m.swRK = sim.NewRK4(4)

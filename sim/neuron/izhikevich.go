@@ -112,9 +112,9 @@ func NewIzhikevich() *Izhikevich {
 		Help: "reset potential after a spike"}, &m.C)
 	m.Bind(sim.Param{Key: "d", Label: "d", Min: 0, Max: 10, Step: 0.05, Default: rs.D,
 		Help: "jump of u after a spike"}, &m.D)
-	m.Bind(sim.Param{Key: "I", Label: "I", Min: -10, Max: 40, Step: 0.5, Default: 10,
+	m.Bind(sim.Param{Key: "I", Label: "I", Min: -10, Max: 40, ValidMin: -50, ValidMax: 100, Step: 0.5, Default: 10,
 		Help: "injected current, a step at t = 0"}, &m.I)
-	m.Bind(sim.Param{Key: "hold", Label: "I_hold", Min: -30, Max: 5, Step: 0.5, Default: 0,
+	m.Bind(sim.Param{Key: "hold", Label: "I_hold", Min: -30, Max: 5, ValidMin: -50, ValidMax: 20, Step: 0.5, Default: 0,
 		Help: "holding current before the step: the run starts at rest under it"}, &m.Hold)
 	m.info = m.describe()
 	m.spikes.T = make([]float64, 0, izhMaxSp)

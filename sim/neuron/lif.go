@@ -85,11 +85,11 @@ type lifState struct {
 // NewLIF returns the model with default parameters, reset with seed 1.
 func NewLIF() *LIF {
 	m := &LIF{Params: sim.NewParams("lif")}
-	m.Bind(sim.Param{Key: "I", Label: "I", Unit: "nA", Min: 0, Max: lifIMax, Step: 0.05, Default: 2,
+	m.Bind(sim.Param{Key: "I", Label: "I", Unit: "nA", Min: 0, Max: lifIMax, ValidMin: -10, ValidMax: 20, Step: 0.05, Default: 2,
 		Help: "injected current"}, &m.I)
-	m.Bind(sim.Param{Key: "R", Label: "R", Unit: "MΩ", Min: 1, Max: 50, Step: 0.5, Default: 10,
+	m.Bind(sim.Param{Key: "R", Label: "R", Unit: "MΩ", Min: 1, Max: 50, ValidMin: 1, ValidMax: 200, Step: 0.5, Default: 10,
 		Help: "membrane resistance"}, &m.R)
-	m.Bind(sim.Param{Key: "tau_m", Label: "τ_m", Unit: "ms", Min: 1, Max: 100, Step: 0.5, Default: 10,
+	m.Bind(sim.Param{Key: "tau_m", Label: "τ_m", Unit: "ms", Min: 1, Max: 100, ValidMin: 0.5, ValidMax: 200, Step: 0.5, Default: 10,
 		Help: "membrane time constant"}, &m.TauM)
 	m.Bind(sim.Param{Key: "v_rest", Label: "V_rest", Unit: "mV", Min: -80, Max: -55, Step: 0.5, Default: -65,
 		Help: "resting potential"}, &m.VRest)
@@ -97,9 +97,9 @@ func NewLIF() *LIF {
 		Help: "spike threshold"}, &m.VTh)
 	m.Bind(sim.Param{Key: "v_reset", Label: "V_reset", Unit: "mV", Min: -85, Max: -56, Step: 0.5, Default: -65,
 		Help: "reset potential after a spike (below the lowest threshold)"}, &m.VReset)
-	m.Bind(sim.Param{Key: "t_ref", Label: "t_ref", Unit: "ms", Min: 0.5, Max: 10, Step: 0.1, Default: 2,
+	m.Bind(sim.Param{Key: "t_ref", Label: "t_ref", Unit: "ms", Min: 0.5, Max: 10, ValidMin: 0, ValidMax: 50, Step: 0.1, Default: 2,
 		Help: "absolute refractory period"}, &m.TRef)
-	m.Bind(sim.Param{Key: "sigma", Label: "σ", Unit: "mV", Min: 0, Max: 10, Step: 0.25, Default: 0,
+	m.Bind(sim.Param{Key: "sigma", Label: "σ", Unit: "mV", Min: 0, Max: 10, ValidMin: 0, ValidMax: 20, Step: 0.25, Default: 0,
 		Help: "membrane noise: sd of the free membrane potential"}, &m.Sigma)
 	m.src = rand.NewPCG(0, 0)
 	m.rng = rand.New(m.src)

@@ -53,18 +53,18 @@ func NewLinear() *Linear {
 	m := &Linear{Params: sim.NewParams("linear")}
 	for k := range 3 {
 		n := string(rune('1' + k))
-		m.Bind(sim.Param{Key: "x" + n, Label: "x" + sub(k), Unit: "Hz", Min: 0, Max: 100, Step: 1,
+		m.Bind(sim.Param{Key: "x" + n, Label: "x" + sub(k), Unit: "Hz", Min: 0, Max: 100, ValidMin: 0, ValidMax: 1000, Step: 1,
 			Default: []float64{40, 20, 10}[k], Help: "rate of input " + n, Live: true}, &m.X[k])
-		m.Bind(sim.Param{Key: "w" + n, Label: "w" + sub(k), Min: -2, Max: 2, Step: 0.05,
+		m.Bind(sim.Param{Key: "w" + n, Label: "w" + sub(k), Min: -2, Max: 2, ValidMin: -10, ValidMax: 10, Step: 0.05,
 			Default: []float64{0.5, 1, -1}[k], Help: "weight of input " + n + " (negative: inhibitory)", Live: true}, &m.W[k])
 	}
-	m.Bind(sim.Param{Key: "theta", Label: "θ", Unit: "Hz", Min: -50, Max: 100, Step: 1, Default: 0,
+	m.Bind(sim.Param{Key: "theta", Label: "θ", Unit: "Hz", Min: -50, Max: 100, ValidMin: -1000, ValidMax: 1000, Step: 1, Default: 0,
 		Help: "threshold, subtracted from the sum (a bias of −θ)", Live: true}, &m.Theta)
 	m.Bind(sim.Param{Key: "nonlin", Label: "f", Choices: []string{"linear", "threshold", "rectified"},
 		Default: NonlinRectified, Help: "output nonlinearity", Live: true}, &m.Nonlin)
-	m.Bind(sim.Param{Key: "tau", Label: "τ", Unit: "ms", Min: 1, Max: 100, Step: 1, Default: 10,
+	m.Bind(sim.Param{Key: "tau", Label: "τ", Unit: "ms", Min: 1, Max: 100, ValidMin: 1, ValidMax: 1000, Step: 1, Default: 10,
 		Help: "membrane time constant", Live: true}, &m.Tau)
-	m.Bind(sim.Param{Key: "noise", Label: "noise", Unit: "Hz", Min: 0, Max: 20, Step: 0.5, Default: 0,
+	m.Bind(sim.Param{Key: "noise", Label: "noise", Unit: "Hz", Min: 0, Max: 20, ValidMin: 0, ValidMax: 100, Step: 0.5, Default: 0,
 		Help: "input rate fluctuation (standard deviation)", Live: true}, &m.Noise)
 	m.info = m.describe()
 	m.Reset(1)

@@ -15,13 +15,14 @@ const (
 )
 
 const (
-	poissonDT      = 1.0  // ms
-	poissonMaxRows = 100  // trials
-	poissonMaxRate = 500  // Hz, cap on a trial's rate in threshold mode
-	poissonMaxRT   = 0.9  // cap on rate·t_ref: the dead time may fill at most 90% of the mean ISI
-	poissonGain    = 10.0 // Hz/mV, gain of the threshold-linear rate function
-	poissonISIBins = 40
-	poissonTauPSTH = 25.0 // ms, smoothing of the population rate
+	poissonDT        = 1.0  // ms
+	poissonMaxRows   = 100  // trials on the lab's slider, and raster rows
+	poissonMaxTrials = 5000 // trials the model runs (sim run); the raster shows the first poissonMaxRows
+	poissonMaxRate   = 500  // Hz, cap on a trial's rate in threshold mode
+	poissonMaxRT     = 0.9  // cap on rate·t_ref: the dead time may fill at most 90% of the mean ISI
+	poissonGain      = 10.0 // Hz/mV, gain of the threshold-linear rate function
+	poissonISIBins   = 40
+	poissonTauPSTH   = 25.0 // ms, smoothing of the population rate
 )
 
 // Poisson generates spike trains on many trials at once and measures their
@@ -69,13 +70,13 @@ type Poisson struct {
 	rng     *rand.Rand
 	t, t0   float64 // time, start of the current window (ms)
 	rows    int
-	next    [poissonMaxRows]float64 // next spike time (renewal mode), ms
-	last    [poissonMaxRows]float64 // last spike time, NaN if none yet
-	phase   [poissonMaxRows]float64 // threshold mode: phase in [0, 1)
-	rowRate [poissonMaxRows]float64 // threshold mode: this window's rate, Hz
-	count   [poissonMaxRows]int     // spikes in the current window
-	rEff    float64                 // Hz, renewal-mode rate after the cap
-	lam     float64                 // 1/ms, λ′
+	next    []float64 // per trial: next spike time (renewal mode), ms
+	last    []float64 // last spike time, NaN if none yet
+	phase   []float64 // threshold mode: phase in [0, 1)
+	rowRate []float64 // threshold mode: this window's rate, Hz
+	count   []int     // spikes in the current window
+	rEff    float64   // Hz, renewal-mode rate after the cap
+	lam     float64   // 1/ms, λ′
 	// accumulated statistics
 	nWin, nSpk           int
 	sumC, sumC2          float64
@@ -93,17 +94,17 @@ type Poisson struct {
 // NewPoisson returns the model with default parameters, reset with seed 1.
 func NewPoisson() *Poisson {
 	m := &Poisson{Params: sim.NewParams("poisson")}
-	m.Bind(sim.Param{Key: "rate", Label: "rate", Unit: "Hz", Min: 1, Max: 200, Step: 1, Default: 20,
+	m.Bind(sim.Param{Key: "rate", Label: "rate", Unit: "Hz", Min: 1, Max: 200, ValidMin: 0.1, ValidMax: 500, Step: 1, Default: 20,
 		Help: "mean firing rate (threshold mode: rate without Vm noise)"}, &m.Rate)
 	m.Bind(sim.Param{Key: "t_ref", Label: "t_ref", Unit: "ms", Min: 0, Max: 20, Step: 0.5, Default: 0,
 		Help: "absolute refractory period (poisson mode)"}, &m.TRef)
-	m.Bind(sim.Param{Key: "trials", Label: "trials", Min: 2, Max: poissonMaxRows, Step: 1, Integer: true, Default: 20,
-		Help: "trials run side by side (raster rows)"}, &m.Trials)
-	m.Bind(sim.Param{Key: "window_ms", Label: "window", Unit: "ms", Min: 100, Max: 2000, Step: 50, Default: 1000,
+	m.Bind(sim.Param{Key: "trials", Label: "trials", Min: 2, Max: poissonMaxRows, ValidMin: 2, ValidMax: poissonMaxTrials, Step: 1, Integer: true, Default: 20,
+		Help: "trials run side by side (raster rows, the first 100 shown)"}, &m.Trials)
+	m.Bind(sim.Param{Key: "window_ms", Label: "window", Unit: "ms", Min: 100, Max: 2000, ValidMin: 10, ValidMax: 5000, Step: 50, Default: 1000,
 		Help: "counting window"}, &m.Window)
 	m.Bind(sim.Param{Key: "mode", Label: "mode", Choices: []string{"poisson", "threshold"}, Default: PoissonRenewal,
 		Help: "random spikes, or noiseless spikes from a noisy Vm through a threshold"}, &m.Mode)
-	m.Bind(sim.Param{Key: "sigma_v", Label: "σ_V", Unit: "mV", Min: 0, Max: 5, Step: 0.1, Default: 1,
+	m.Bind(sim.Param{Key: "sigma_v", Label: "σ_V", Unit: "mV", Min: 0, Max: 5, ValidMin: 0, ValidMax: 20, Step: 0.1, Default: 1,
 		Help: "trial-to-trial SD of the membrane potential (threshold mode)"}, &m.SigmaV)
 	m.info = m.describe()
 	m.hist = make([]int, poissonMaxRate*2+2) // a window ≤ 2 s at ≤ 500 Hz
@@ -155,6 +156,12 @@ func (m *Poisson) EffectiveRate() float64 {
 func (m *Poisson) Reset(seed uint64) {
 	m.rng = sim.NewRand(seed)
 	m.rows = int(m.Trials)
+	if cap(m.next) < m.rows {
+		m.next, m.last, m.phase = make([]float64, m.rows), make([]float64, m.rows), make([]float64, m.rows)
+		m.rowRate, m.count = make([]float64, m.rows), make([]int, m.rows)
+	}
+	m.next, m.last, m.phase = m.next[:m.rows], m.last[:m.rows], m.phase[:m.rows]
+	m.rowRate, m.count = m.rowRate[:m.rows], m.count[:m.rows]
 	m.t, m.t0 = 0, 0
 	m.rEff = m.EffectiveRate()
 	r := m.rEff / 1000 // 1/ms
@@ -172,7 +179,7 @@ func (m *Poisson) Reset(seed uint64) {
 	} else {
 		m.isiMax = m.TRef + 4000/m.rEff
 	}
-	need := int(float64(m.rows)*m.Window/1000*maxRate*1.5) + 256
+	need := int(float64(min(m.rows, poissonMaxRows))*m.Window/1000*maxRate*1.5) + 256
 	if cap(m.spikeT) < need {
 		m.spikeT = make([]float64, 0, need)
 		m.spikeRow = make([]int, 0, need)
@@ -245,7 +252,7 @@ func (m *Poisson) spike(i int, t float64) {
 		}
 	}
 	m.last[i] = t
-	if len(m.spikeT) < cap(m.spikeT) {
+	if i < poissonMaxRows && len(m.spikeT) < cap(m.spikeT) {
 		m.spikeT = append(m.spikeT, t)
 		m.spikeRow = append(m.spikeRow, i)
 	}
@@ -298,7 +305,7 @@ func (m *Poisson) Plot(key string, dst *sim.PlotData) {
 	case "raster":
 		dst.SpikeT = append(dst.SpikeT, m.spikeT...)
 		dst.SpikeRow = append(dst.SpikeRow, m.spikeRow...)
-		dst.Rows, dst.T0, dst.T1 = m.rows, m.t0, m.t0+m.Window
+		dst.Rows, dst.T0, dst.T1 = min(m.rows, poissonMaxRows), m.t0, m.t0+m.Window
 	case "counts":
 		m.plotCounts(dst)
 	case "isi":

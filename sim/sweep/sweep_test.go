@@ -33,8 +33,8 @@ func TestHHFICurve(t *testing.T) {
 }
 
 func TestPoints(t *testing.T) {
-	I := sim.Param{Key: "I", Min: 0, Max: 10, Step: 0.1}
-	n := sim.Param{Key: "n", Min: 2, Max: 6, Step: 1, Integer: true}
+	I := sim.Param{Key: "I", Min: 0, Max: 10, ValidMin: 0, ValidMax: 10, Step: 0.1}
+	n := sim.Param{Key: "n", Min: 2, Max: 6, ValidMin: 2, ValidMax: 6, Step: 1, Integer: true}
 	for _, c := range []struct {
 		p    sim.Param
 		a, b float64

@@ -74,11 +74,11 @@ func NewAttention() *Attention {
 		Help: "width of the grating patch", Live: true}, &m.StimSize)
 	m.Bind(sim.Param{Key: "attn_size", Label: "attention size", Unit: "deg", Min: 0.5, Max: 60, Step: 0.5, Default: 20,
 		Help: "full width at half maximum of the attention field", Live: true}, &m.AttnSize)
-	m.Bind(sim.Param{Key: "attn_gain", Label: "g", Min: 1, Max: 5, Step: 0.1, Default: 2,
+	m.Bind(sim.Param{Key: "attn_gain", Label: "g", Min: 1, Max: 5, ValidMin: 1, ValidMax: 10, Step: 0.1, Default: 2,
 		Help: "peak gain of the attention field", Live: true}, &m.Gain)
 	m.Bind(sim.Param{Key: "contrast", Label: "contrast", Unit: "%", Min: attnCMin, Max: attnCMax, Step: attnCMin, Log: true, Default: 10,
 		Help: "contrast of the stimulus", Live: true}, &m.Contrast)
-	m.Bind(sim.Param{Key: "sigma", Label: "σ", Unit: "%", Min: 0.5, Max: 50, Step: 0.5, Default: 5,
+	m.Bind(sim.Param{Key: "sigma", Label: "σ", Unit: "%", Min: 0.5, Max: 50, ValidMin: 0.1, ValidMax: 100, Step: 0.5, Default: 5,
 		Help: "semi-saturation constant of the normalisation", Live: true}, &m.Sigma)
 	m.Bind(sim.Param{Key: "attend", Label: "attend", Choices: []string{"off", "on"}, Default: 1,
 		Help: "whether the stimulus is attended (for the response metric)", Live: true}, &m.Attend)

@@ -57,6 +57,8 @@ type Model struct {
 	focused       bool
 	view          string
 	textStart     int // the first line of the view after the plots
+
+	c compute // new runs, computed beside the one shown (compute.go)
 }
 
 // ghostData is a snapshot of one plot from the previous run: for traces,
@@ -68,8 +70,10 @@ type ghostData struct {
 }
 
 // New builds the lab for a lesson around a fresh model. solved lists the
-// challenges already met in earlier sessions.
-func New(id int, l *lessons.Lesson, m sim.Model, solved []string, th theme.Theme) (Model, error) {
+// challenges already met in earlier sessions. With WithFactory the first
+// run is computed on a second model, in the background if it takes time
+// (see Computing).
+func New(id int, l *lessons.Lesson, m sim.Model, solved []string, th theme.Theme, opts ...Option) (Model, error) {
 	info := m.Info()
 	lab := Model{
 		id: id, lesson: l, info: info, pace: info.Speed / 1000, now: time.Now, preset: -1,
@@ -79,12 +83,15 @@ func New(id int, l *lessons.Lesson, m sim.Model, solved []string, th theme.Theme
 	for _, s := range solved {
 		lab.solved[s] = true
 	}
+	for _, o := range opts {
+		o(&lab)
+	}
 	if err := lab.apply(m, l.Lab.Params); err != nil {
 		return lab, err
 	}
 	for _, p := range info.Params {
 		if len(l.Lab.Controls) == 0 || slices.Contains(l.Lab.Controls, p.Key) {
-			lab.controls = append(lab.controls, p)
+			lab.controls = append(lab.controls, l.Slider(p)) // the slider's range, the lesson's if it narrows it
 		}
 	}
 	for _, p := range info.Plots {
@@ -111,8 +118,16 @@ func New(id int, l *lessons.Lesson, m sim.Model, solved []string, th theme.Theme
 	}
 	lab.run = sim.NewRun(m, 0, 0)
 	lab.seed = l.Lab.Seed
-	lab.guard(func() { lab.run.Reset(lab.seed) })
-	lab.evaluate() // metrics from the start, so the layout does not jump
+	if lab.c.factory == nil {
+		lab.c.ready = true
+		lab.guard(func() { lab.run.Reset(lab.seed) })
+		lab.evaluate() // metrics from the start, so the layout does not jump
+	} else {
+		for _, s := range l.Lab.Params {
+			lab.change(s.Key, s.Value)
+		}
+		lab.c.start = lab.newRun()
+	}
 	lab.updateKeys()
 	lab.refresh()
 	return lab, nil
@@ -209,6 +224,5 @@ func (m Model) value(key string) float64 {
 			return m.metrics[i]
 		}
 	}
-	v, _ := m.run.Model.Get(key)
-	return v
+	return m.paramValue(key)
 }

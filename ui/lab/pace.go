@@ -126,7 +126,7 @@ func (m *Model) frame() {
 		want = m.effectivePace() * 1000 / float64(m.fps) // a clock that does not move
 	}
 	want += m.owed
-	done := m.advanceFor(want, now.Add(m.budget()))
+	done := m.advanceFor(want, now.Add(m.frameBudget()))
 	// Carry what whole steps could not cover, so that 1× stays exact; time
 	// the machine could not keep up with is let go.
 	m.owed = min(max(want-done, 0), m.info.DT)
@@ -140,9 +140,9 @@ func (m *Model) frame() {
 	}
 }
 
-// budget is the wall-clock time a frame may spend simulating: most of the
+// frameBudget is the wall-clock time a frame may spend simulating: most of the
 // frame, so that drawing and keys still fit in it.
-func (m Model) budget() time.Duration { return time.Second / time.Duration(m.fps) * 6 / 10 }
+func (m Model) frameBudget() time.Duration { return time.Second / time.Duration(m.fps) * 6 / 10 }
 
 // advanceFor steps the run toward ms of simulated time, in slices, until
 // done or the deadline passes, and returns the simulated time advanced.

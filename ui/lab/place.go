@@ -1,6 +1,10 @@
 package lab
 
-import "github.com/neurotutor/neurotutor/sim"
+import (
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/neurotutor/neurotutor/sim"
+)
 
 // startValue is a parameter's value at the start of the lesson's lab.
 func (m Model) startValue(p sim.Param) float64 {
@@ -15,7 +19,7 @@ func (m Model) startValue(p sim.Param) float64 {
 // values, and the seed when it is not the lesson's (else 0).
 func (m Model) Place() (params map[string]float64, seed uint64) {
 	for _, p := range m.controls {
-		if v, ok := m.run.Model.Get(p.Key); ok && v != m.startValue(p) {
+		if v := m.paramValue(p.Key); v != m.startValue(p) {
 			if params == nil {
 				params = map[string]float64{}
 			}
@@ -28,14 +32,15 @@ func (m Model) Place() (params map[string]float64, seed uint64) {
 	return params, seed
 }
 
-// RestorePlace puts back what Place returned in an earlier session and starts
-// the run anew. A value the lab no longer accepts (the lesson changed) is
-// left at the lesson's; 0 and the presets still start from the lesson's
-// values.
-func (m *Model) RestorePlace(params map[string]float64, seed uint64) {
+// RestorePlace puts back what Place returned in an earlier session and
+// starts the run anew. A value the lab no longer accepts (the lesson
+// changed) is left at the lesson's; 0 and the presets still start from
+// the lesson's values.
+func (m *Model) RestorePlace(params map[string]float64, seed uint64) tea.Cmd {
 	changed := false
 	for _, p := range m.controls {
-		if v, ok := params[p.Key]; ok && v != m.startValue(p) && m.run.Model.Set(p.Key, v) == nil {
+		if v, ok := params[p.Key]; ok && v != m.startValue(p) && p.Check(v) {
+			m.change(p.Key, v)
 			changed = true
 		}
 	}
@@ -43,9 +48,10 @@ func (m *Model) RestorePlace(params map[string]float64, seed uint64) {
 		m.seed, changed = seed, true
 	}
 	if !changed {
-		return
+		return nil
 	}
-	m.resetRun()
+	cmd := m.newRun()
 	m.note = "Your values from last time are back (0 returns the selected one to the lesson's)."
 	m.refresh()
+	return cmd
 }

@@ -57,6 +57,9 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 		if msg.Lab != m.id || msg.Seq != m.seq || !m.running {
 			return m, nil
 		}
+		if m.Busy() { // the next run is not ready: keep the frame
+			return m, m.tick()
+		}
 		var cmd tea.Cmd
 		if m.failure == "" {
 			m.frame()
@@ -76,6 +79,8 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 		if m.typing {
 			return m.entryKey(msg)
 		}
+	case ComputedMsg:
+		return m, m.computed(msg)
 	}
 	return m, nil
 }
@@ -94,13 +99,17 @@ func (m Model) handleKey(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 		}
 		return m, cmd
 	case key.Matches(msg, k.Step):
+		if m.Busy() {
+			m.note = "The new run is being computed; . steps it once it is ready."
+			break
+		}
 		cmd = m.advance(m.stepMS())
 	case key.Matches(msg, k.Reset):
-		m.resetRun()
+		cmd = m.newRun()
 		m.note = "Run reset to t = 0."
 	case key.Matches(msg, k.Seed):
 		m.seed++
-		m.resetRun()
+		cmd = m.newRun()
 		m.note = fmt.Sprintf("New run with seed %d (the lesson starts from seed %d; r repeats this one).", m.seed, m.lesson.Lab.Seed)
 	case key.Matches(msg, k.Preset):
 		cmd = m.nextPreset()
@@ -156,7 +165,7 @@ func (m *Model) guard(f func()) (ok bool) {
 
 // advance runs the model forward and checks the challenges.
 func (m *Model) advance(ms float64) tea.Cmd {
-	if m.failure != "" {
+	if m.failure != "" || m.Busy() {
 		return nil
 	}
 	if !m.guard(func() { m.run.Advance(ms) }) {
@@ -166,8 +175,12 @@ func (m *Model) advance(ms float64) tea.Cmd {
 	return m.evaluate()
 }
 
-// evaluate reads the metrics and updates every challenge.
+// evaluate reads the metrics and updates every challenge (not while a
+// new run is computed: the run shown is not the one the values describe).
 func (m *Model) evaluate() tea.Cmd {
+	if m.Busy() {
+		return nil
+	}
 	var cmds []tea.Cmd
 	m.guard(func() { m.metrics = m.run.Metrics(m.metrics) })
 	now := m.run.Model.Time()
@@ -182,17 +195,6 @@ func (m *Model) evaluate() tea.Cmd {
 	}
 	m.updateKeys()
 	return tea.Batch(cmds...)
-}
-
-// resetRun keeps the current run as the ghost and starts again at t = 0.
-func (m *Model) resetRun() {
-	m.snapshotGhost()
-	m.failure = ""
-	m.guard(func() { m.run.Reset(m.seed) })
-	for _, k := range m.checks {
-		k.Restart()
-	}
-	m.evaluate()
 }
 
 // snapshotGhost copies every plot of the current run for comparison.
@@ -239,14 +241,18 @@ func copyPlot(dst, src *sim.PlotData) {
 }
 
 // set changes one parameter; a change to a parameter that is not live
-// starts a new run.
+// starts a new run (as does any change while one is computed).
 func (m *Model) set(p sim.Param, v float64) tea.Cmd {
+	if !p.Live || m.Busy() {
+		if !p.Check(v) {
+			m.note, m.noteBad = (&sim.ParamError{Model: m.info.ID, Key: p.Key, Value: p.Format(v), Param: &p}).Error(), true
+			return nil
+		}
+		m.change(p.Key, v)
+		return m.newRun()
+	}
 	if err := m.run.Model.Set(p.Key, v); err != nil {
 		m.note, m.noteBad = err.Error(), true
-		return nil
-	}
-	if !p.Live {
-		m.resetRun()
 		return nil
 	}
 	for _, k := range m.checks {
@@ -259,7 +265,7 @@ func (m *Model) set(p sim.Param, v float64) tea.Cmd {
 // (see sim.Param.Grid), clamped to its range.
 func (m *Model) nudge(n int) tea.Cmd {
 	p := m.controls[m.sel]
-	old, _ := m.run.Model.Get(p.Key)
+	old := m.paramValue(p.Key)
 	v := p.Next(old, n)
 	if v == old {
 		m.note = fmt.Sprintf("%s is at its %s (%s)", p.Label, map[bool]string{true: "maximum", false: "minimum"}[n > 0], readout.Text(p.Allowed()))
@@ -272,7 +278,7 @@ func (m *Model) nudge(n int) tea.Cmd {
 func (m *Model) toStart() tea.Cmd {
 	p := m.controls[m.sel]
 	v := m.startValue(p)
-	if cur, _ := m.run.Model.Get(p.Key); cur == v {
+	if m.paramValue(p.Key) == v {
 		return nil
 	}
 	return m.set(p, v)
@@ -310,17 +316,14 @@ func (m *Model) ApplyTryIt(st lessons.TryState) tea.Cmd {
 // shows note.
 func (m *Model) applyOverStart(s lessons.Settings, note string) tea.Cmd {
 	for _, p := range m.info.Params {
-		m.run.Model.Set(p.Key, p.Default) // defaults are in range by construction
+		m.change(p.Key, p.Default) // defaults are in range by construction
 	}
-	if err := m.apply(m.run.Model, m.lesson.Lab.Params); err != nil {
-		m.note, m.noteBad = err.Error(), true
-		return nil
+	for _, x := range append(append(lessons.Settings{}, m.lesson.Lab.Params...), s...) {
+		m.change(x.Key, x.Value) // checked by the catalog
 	}
-	if err := m.apply(m.run.Model, s); err != nil {
-		m.note, m.noteBad = err.Error(), true
-		return nil
+	cmd := m.newRun()
+	if m.failure == "" {
+		m.note, m.noteBad = note, false
 	}
-	m.resetRun()
-	m.note, m.noteBad = note, false
-	return m.evaluate()
+	return cmd
 }

@@ -44,9 +44,12 @@ func (m *Model) refresh() {
 		room = m.height - fixed()
 	}
 	var plots []string
-	if m.failure != "" {
+	switch {
+	case m.failure != "":
 		plots = wrap(m.theme.Bad.Render(m.failure), w)
-	} else {
+	case !m.c.ready:
+		plots = []string{m.theme.Subtle.Render("Computing the first run…")}
+	default:
 		plots = m.plotLines(room)
 	}
 	// Room the page of plots leaves (the next plot would not be legible
@@ -84,6 +87,9 @@ func (m *Model) headerLines() []string {
 	state := th.Warn.Render("⏸ paused")
 	if m.running {
 		state = th.Good.Render("▶ running")
+	}
+	if m.Busy() {
+		state = th.Warn.Render("◌ computing…")
 	}
 	speed := m.paceText()
 	t := m.run.Model.Time()
@@ -133,7 +139,7 @@ func (m *Model) paramLines(n int) []string {
 	var out []string
 	for i := start; i < start+n; i++ {
 		p := m.controls[i]
-		v, _ := m.run.Model.Get(p.Key)
+		v := m.paramValue(p.Key)
 		mark := "  "
 		if i == m.sel {
 			mark = "▸ "

@@ -83,6 +83,7 @@ type Model struct {
 	keys    keys.Reader
 	theme   theme.Theme
 	ready   bool
+	preview bool // showing the first screen only (preview.go)
 	read    bool // ReadMsg sent
 	focused bool
 	lines   []string // the visible text, each line padded to the width
@@ -178,7 +179,7 @@ func (m Model) Key() string { return m.key }
 // SetContent shows rendered text, keeping the scroll position in
 // proportion when it replaces a rendering at another width.
 func (m *Model) SetContent(key, content string) tea.Cmd {
-	frac := m.vp.ScrollPercent()
+	frac, off, wasPreview := m.vp.ScrollPercent(), m.vp.YOffset(), m.preview
 	m.vp.SetContent(content)
 	m.raw = strings.Split(content, "\n")
 	m.plain = make([]string, len(m.raw))
@@ -191,13 +192,17 @@ func (m *Model) SetContent(key, content string) tea.Cmd {
 		m.SetQuery(m.query.String())
 		m.cur = min(max(cur, 0), m.count-1)
 	}
-	if !m.ready && m.start >= 0 {
-		frac = m.start
+	span := float64(max(0, m.vp.TotalLineCount()-m.vp.Height()))
+	switch {
+	case m.start >= 0 && (!m.ready || wasPreview): // a place to come back to
+		m.vp.SetYOffset(int(math.Round(m.start * span)))
+		m.start = -1
+	case wasPreview: // the preview's lines begin the text: stay on them
+		m.vp.SetYOffset(off)
+	case m.ready:
+		m.vp.SetYOffset(int(math.Round(frac * span)))
 	}
-	if m.ready || m.start >= 0 {
-		m.vp.SetYOffset(int(math.Round(frac * float64(max(0, m.vp.TotalLineCount()-m.vp.Height())))))
-	}
-	m.key, m.ready = key, true
+	m.key, m.ready, m.preview = key, true, false
 	if m.jump != nil {
 		m.applyJump()
 	}
@@ -208,7 +213,7 @@ func (m *Model) SetContent(key, content string) tea.Cmd {
 // Position is how far down the text the learner has scrolled, 0–1 (the
 // position asked for while the text is still rendering).
 func (m Model) Position() float64 {
-	if !m.ready {
+	if !m.ready || m.preview {
 		return max(0, m.start)
 	}
 	return m.vp.ScrollPercent()
@@ -218,7 +223,7 @@ func (m Model) Position() float64 {
 // when the text arrives.
 func (m *Model) SetPosition(f float64) tea.Cmd {
 	f = min(max(f, 0), 1)
-	if !m.ready {
+	if !m.ready || m.preview {
 		m.start = f
 		return nil
 	}
@@ -229,7 +234,7 @@ func (m *Model) SetPosition(f float64) tea.Cmd {
 
 // Percent is how far the learner has scrolled, 0–100.
 func (m Model) Percent() int {
-	if !m.ready {
+	if !m.ready || m.preview {
 		return 0
 	}
 	return int(m.vp.ScrollPercent() * 100)
@@ -237,7 +242,7 @@ func (m Model) Percent() int {
 
 // checkRead reports the lesson read once its end has been on screen.
 func (m *Model) checkRead() tea.Cmd {
-	if m.read || !m.ready || !m.vp.AtBottom() {
+	if m.read || !m.ready || m.preview || !m.vp.AtBottom() {
 		return nil
 	}
 	m.read = true
