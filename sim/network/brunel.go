@@ -79,20 +79,20 @@ type Brunel struct {
 	info  sim.Info
 	steps int
 	t     float64
-	src   rand.PCG   // the one random stream: connectivity, V₀, input
-	rng   *rand.Rand // src, for IntN and Float64
+	src   rand.PCG // the one random stream: connectivity, V₀, input
 
 	// Sizes fixed at Reset.
 	nE, nI, n, cE, cI int
 
-	v      []float64        // mV
-	refEnd []int32          // step at which the refractory period ends
-	ext    sim.PoissonTable // external events per neuron per step
-	outOff []int32          // targets of neuron s: outTgt[outOff[s]:outOff[s+1]]
-	outTgt []uint16
-	inbox  []float64 // brMaxSlots rings of n jumps (mV), delay+1 in use
-	fired  []int32   // scratch: the neurons that fired this step
-	delay  int       // steps
+	v        []float64        // mV
+	refEnd   []int32          // step at which the refractory period ends
+	ext      sim.PoissonTable // external events per neuron per step
+	outOff   []int32          // targets of neuron s: outTgt[outOff[s]:outOff[s+1]]
+	outTgt   []uint16
+	inbox    []float64 // brMaxSlots slots of n jumps (mV), delay+1 in use; padded
+	fired    []int32   // scratch: the neurons that fired this step
+	extCount []uint8   // scratch: external events of each neuron this step, n+1
+	delay    int       // steps
 
 	// Scratch of connect.
 	mark   []bool
@@ -118,7 +118,6 @@ func NewBrunel() *Brunel {
 		Help: "transmission delay"}, &m.D)
 	m.Bind(sim.Param{Key: "n_e", Label: "N_E", Min: 200, Max: brMaxNE, Step: 200, Default: 1000, Integer: true,
 		Help: "excitatory neurons; N_I = N_E/4, C_E = N_E/10, C_I = N_I/10 (Brunel: 10 000)"}, &m.NE)
-	m.rng = rand.New(&m.src)
 	m.rasterT = make([]float64, brRasterCap)
 	m.rasterRow = make([]int32, brRasterCap)
 	m.info = m.describe()
@@ -173,7 +172,7 @@ func (m *Brunel) Reset(seed uint64) {
 	clear(m.inbox)
 	m.ext.Reset(m.extRate() * brDT)
 	for i := range m.n {
-		m.v[i] = brVr + (brTheta-brVr)*m.rng.Float64()
+		m.v[i] = brVr + (brTheta-brVr)*uniform01(&m.src)
 		m.refEnd[i] = 0
 	}
 	m.resetStats()
@@ -192,8 +191,9 @@ func (m *Brunel) resize(nE int) {
 	m.refEnd = grow(m.refEnd, n)
 	m.outOff = grow(m.outOff, n+1)
 	m.outTgt = grow(m.outTgt, n*(m.cE+m.cI))
-	m.inbox = grow(m.inbox, brMaxSlots*n)
+	m.inbox = grow(m.inbox, brMaxSlots*n+1<<16) // see deliver
 	m.fired = grow(m.fired, n)
+	m.extCount = grow(m.extCount, n+1)
 	m.neurons = grow(m.neurons, n)
 }
 
@@ -225,47 +225,64 @@ func (m *Brunel) Step() {
 	ring := m.delay + 1
 	n := m.n
 	slot, later := m.steps%ring, (m.steps+m.delay)%ring
-	in := m.inbox[slot*n : (slot+1)*n]
+	in := m.inbox[slot*n : (slot+1)*n][:n]
 	if lambda := m.extRate() * brDT; lambda != m.ext.Lambda() {
 		m.ext.Reset(lambda) // nu_ext or J changed mid-run
 	}
 	J := m.J
 	base := m.bias * (1 - decay)
 	step := int32(m.steps)
-	refSteps := int32(math.Round(brTauRP / brDT))
+	until := step + 1 + int32(math.Round(brTauRP/brDT)) // refractory end of a spike now
 	v, refEnd := m.v[:n], m.refEnd[:n]
-	fired := m.fired[:0]
-	// One 32-bit uniform per neuron, two per 64-bit draw; none when the
-	// count is always 0 (ν_ext = 0: the table holds the single value 0).
-	drive := m.ext.Len() > 1
-	var r uint64
-	for i := range in {
-		if i&1 == 1 {
-			r >>= 32
-		} else if drive {
-			r = m.src.Uint64()
-		}
-		ext := float64(m.ext.Draw(uint32(r))) * J
+	fired := m.fired[:n]
+	nf := 0
+	ext := m.externalCounts(n)
+	for i := range n {
+		e := float64(ext[i]) * J
 		if step < refEnd[i] {
 			in[i] = 0
 			continue
 		}
-		x := v[i]*decay + base + ext + in[i]
+		x := v[i]*decay + base + e + in[i]
 		in[i] = 0
 		if x >= brTheta {
 			x = brVr
-			refEnd[i] = step + 1 + refSteps
-			fired = append(fired, int32(i))
+			refEnd[i] = until
+			fired[nf] = int32(i)
+			nf++
 		}
 		v[i] = x
 	}
-	m.deliver(fired, m.inbox[later*n:(later+1)*n])
+	fired = fired[:nf]
+	m.deliver(fired, later*n)
 	m.record(fired, t)
 }
 
+// externalCounts draws this step's external input events of each of the
+// n neurons, Poisson(λ), from one 32-bit uniform per neuron, two per
+// 64-bit draw (low half first); all 0, and no draw, when the count is
+// always 0 (ν_ext = 0: the table holds the single value 0).
+func (m *Brunel) externalCounts(n int) []uint8 {
+	c := m.extCount[:n+1]
+	if m.ext.Len() == 1 {
+		clear(c)
+		return c[:n]
+	}
+	for i := 0; i < n; i += 2 {
+		r := m.src.Uint64()
+		c[i] = uint8(m.ext.Draw(uint32(r)))
+		c[i+1] = uint8(m.ext.Draw(uint32(r >> 32)))
+	}
+	return c[:n]
+}
+
 // deliver adds the jump of every neuron in fired to its targets' inputs
-// in out: J from an excitatory cell, −gJ from an inhibitory one.
-func (m *Brunel) deliver(fired []int32, out []float64) {
+// in the ring slot that starts at inbox[start]: J from an excitatory
+// cell, −gJ from an inhibitory one. The slot is taken as an array of
+// 2¹⁶ entries (inbox has that much room past every slot), so a uint16
+// target needs no bounds check; only the first n are ever written.
+func (m *Brunel) deliver(fired []int32, start int) {
+	out := (*[1 << 16]float64)(m.inbox[start:])
 	wE, wI := m.J, -m.G*m.J
 	nE := int32(m.nE)
 	for _, s := range fired {
@@ -273,8 +290,16 @@ func (m *Brunel) deliver(fired []int32, out []float64) {
 		if s >= nE {
 			w = wI
 		}
-		for _, tgt := range m.outTgt[m.outOff[s]:m.outOff[s+1]] {
-			out[tgt] += w
+		tgt := m.outTgt[m.outOff[s]:m.outOff[s+1]]
+		for len(tgt) >= 4 {
+			out[tgt[0]] += w
+			out[tgt[1]] += w
+			out[tgt[2]] += w
+			out[tgt[3]] += w
+			tgt = tgt[4:]
+		}
+		for _, t := range tgt {
+			out[t] += w
 		}
 	}
 }

@@ -1,5 +1,10 @@
 package network
 
+import (
+	"math/bits"
+	"math/rand/v2"
+)
+
 // connect draws, for every neuron i in turn, C_E distinct excitatory and
 // C_I distinct inhibitory sources (uniform, by rejection of repeats) and
 // stores the transpose as compressed sparse rows: the targets of neuron s
@@ -32,28 +37,54 @@ func (m *Brunel) connect() {
 // gives. It counts each source's targets into cursor, or with place
 // writes the target at cursor[s] and advances it.
 func (m *Brunel) drawSources(place bool) {
-	mark, cursor, tgt := m.mark, m.cursor, m.outTgt
-	pick := func(i, lo, n, k int) {
-		row := m.row[:k]
-		for j := 0; j < k; {
-			s := lo + m.rng.IntN(n)
-			if mark[s] {
-				continue
-			}
-			mark[s] = true
-			row[j] = int32(s)
-			j++
-		}
-		for _, s := range row {
-			mark[s] = false
-			if place {
-				tgt[cursor[s]] = uint16(i)
-			}
-			cursor[s]++
-		}
-	}
 	for i := range m.n {
-		pick(i, 0, m.nE, m.cE)
-		pick(i, m.nE, m.nI, m.cI)
+		m.pickSources(i, 0, m.nE, m.cE, place)
+		m.pickSources(i, m.nE, m.nI, m.cI, place)
 	}
+}
+
+// pickSources draws k distinct sources of neuron i among lo … lo+n−1.
+func (m *Brunel) pickSources(i, lo, n, k int, place bool) {
+	mark, row := m.mark, m.row[:k]
+	for j := 0; j < k; {
+		s := lo + int(uniformN(&m.src, uint64(n)))
+		if mark[s] {
+			continue
+		}
+		mark[s] = true
+		row[j] = int32(s)
+		j++
+	}
+	cursor, tgt := m.cursor, m.outTgt
+	for _, s := range row {
+		mark[s] = false
+		if place {
+			tgt[cursor[s]] = uint16(i)
+		}
+		cursor[s]++
+	}
+}
+
+// uniformN returns a uniform integer in [0, n) from src, n > 0: the same
+// value, from the same draws, as rand.New(src).IntN(n) on a 64-bit
+// platform (Lemire's multiply-and-reject, as math/rand/v2 does it), but
+// with a direct call the compiler can inline.
+func uniformN(src *rand.PCG, n uint64) uint64 {
+	if n&(n-1) == 0 {
+		return src.Uint64() & (n - 1)
+	}
+	hi, lo := bits.Mul64(src.Uint64(), n)
+	if lo < n {
+		thresh := -n % n
+		for lo < thresh {
+			hi, lo = bits.Mul64(src.Uint64(), n)
+		}
+	}
+	return hi
+}
+
+// uniform01 returns a uniform float64 in [0, 1) from src: the value
+// rand.New(src).Float64() returns.
+func uniform01(src *rand.PCG) float64 {
+	return float64(src.Uint64()<<11>>11) / (1 << 53)
 }

@@ -259,6 +259,46 @@ func BenchmarkBrunel(b *testing.B) {
 	b.ReportMetric(brDT*1e-3/(b.Elapsed().Seconds()/float64(b.N)), "x_realtime")
 }
 
+// BenchmarkBrunelLarge steps the network of the Brian2 comparison
+// (testdata/brunel_brian2_bench.py): N_E = 4 000, N_I = 1 000, J = 0.1 mV,
+// g = 5, ν_ext = 2ν_thr, D = 1.5 ms, in its asynchronous state (≈ 60 Hz).
+func BenchmarkBrunelLarge(b *testing.B) {
+	m := NewBrunel()
+	for _, kv := range [][2]float64{{4000, 0.1}} {
+		if err := m.Set("n_e", kv[0]); err != nil {
+			b.Fatal(err)
+		}
+		if err := m.Set("J", kv[1]); err != nil {
+			b.Fatal(err)
+		}
+	}
+	m.Reset(1)
+	for m.Time() < 200 {
+		m.Step()
+	}
+	b.ReportAllocs()
+	b.ResetTimer()
+	for range b.N {
+		m.Step()
+	}
+	b.ReportMetric(brDT*1e-3/(b.Elapsed().Seconds()/float64(b.N)), "x_realtime")
+}
+
+// BenchmarkBrunelReset draws Brunel's full network (N_E = 10 000,
+// 15.6 million synapses): the pause when the lab starts a new run there.
+func BenchmarkBrunelReset(b *testing.B) {
+	m := NewBrunel()
+	if err := m.Set("n_e", brMaxNE); err != nil {
+		b.Fatal(err)
+	}
+	m.Reset(1) // allocate
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := range b.N {
+		m.Reset(uint64(i))
+	}
+}
+
 func ExampleBrunel() {
 	m := NewBrunel()
 	for m.Time() < 500 {
