@@ -136,6 +136,7 @@ func (m *Brunel) describe() sim.Info {
 			{Key: "rate_hz", Label: "rate", Unit: "Hz", Help: "mean firing rate per neuron after the first 100 ms"},
 			{Key: "cv_isi", Label: "CV ISI", Help: "irregularity: mean CV of interspike intervals (1 for Poisson)"},
 			{Key: "synchrony", Label: "synchrony χ", Help: "Golomb's χ: 0 asynchronous, 1 fully synchronous"},
+			{Key: "pop_cv", Label: "rate swing", Help: "std/mean of the population rate in 1 ms bins after the first 100 ms: > 1 when the population fires in bursts"},
 			{Key: "pop_rate", Label: "population rate", Unit: "Hz", Help: "population activity over the last 1 ms"},
 			{Key: "osc_hz", Label: "rhythm", Unit: "Hz", Help: "frequency of the population rate's largest spectral peak above 5 Hz (last 512 ms)"},
 			{Key: "osc_power", Label: "rhythm power", Help: "that peak's power over the mean power above 5 Hz: below 15 without a rhythm, > 20 for a clear one"},
@@ -310,12 +311,13 @@ func (m *Brunel) Sample(dst []float64) {
 	dst[1] = m.v[0]
 }
 
-// Metrics reports rate_hz, cv_isi, synchrony, pop_rate, osc_hz and
-// osc_power.
+// Metrics reports rate_hz, cv_isi, synchrony, pop_cv, pop_rate, osc_hz
+// and osc_power.
 func (m *Brunel) Metrics(dst []float64) {
 	dst[0] = m.RateHz()
 	dst[1] = m.CV()
 	dst[2] = m.Synchrony()
-	dst[3] = m.popRate()
-	dst[4], dst[5] = m.Oscillation()
+	dst[3] = m.PopCV()
+	dst[4] = m.popRate()
+	dst[5], dst[6] = m.Oscillation()
 }

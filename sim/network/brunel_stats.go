@@ -13,7 +13,8 @@ import (
 // (Golomb 2007, Scholarpedia 2(1):1347) applied to spike counts in 1 ms
 // bins: the standard deviation in time of the population activity over
 // the root-mean-square of the single neurons' standard deviations — 1 for
-// identical spike trains, ≈ 1/√N for independent ones; osc_hz and
+// identical spike trains, ≈ 1/√N for independent ones; pop_cv the
+// relative swing of the population rate (see PopCV); osc_hz and
 // osc_power locate the largest peak of the population rate's spectrum over
 // the last 512 ms (see Oscillation).
 type brunelStats struct {
@@ -243,6 +244,28 @@ func (m *Brunel) Synchrony() float64 {
 		return 0
 	}
 	return math.Sqrt(sim.Clamp(varA/vi, 0, 1))
+}
+
+// PopCV is the coefficient of variation in time of the population
+// activity after the transient, on 1 ms bins: with A(b) the spike count
+// of bin b,
+//
+//	pop_cv = √Var_b[A] / Mean_b[A]
+//
+// For N independent Poisson cells at rate ν it is about 1/√(N·ν·1 ms)
+// (0.05–0.2 here); it grows with shared swings of the population rate and
+// exceeds 1 when the population fires in bursts separated by silence. It
+// is χ/√(ν·1 ms) for low rates: where χ asks how much of each cell's
+// variability the population shares, pop_cv asks how far the population
+// rate itself swings, which stays visible when each cell joins only a few
+// of the swings (Brunel's slow synchronous irregular state).
+func (m *Brunel) PopCV() float64 {
+	if m.nV < 2 || m.sumM <= 0 {
+		return 0
+	}
+	k := float64(m.nV)
+	mean := m.sumM / k
+	return math.Sqrt(math.Max(m.sumM2/k-mean*mean, 0)) / mean
 }
 
 // Plot fills the raster of the last window.
