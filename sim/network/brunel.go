@@ -46,11 +46,13 @@ const (
 // Size. n_e sets N_E from 200 to 10 000 (N_I, C_E and C_I are rounded to
 // whole numbers; N_E a multiple of 40 makes them exact). Brunel's own
 // network is N_E = 10 000 (C_E = 1 000) with J = 0.1 mV; there his four
-// states of figure 8 appear at his points (TestBrunelStatesFullSize). The
-// lab's default is a tenth of that, N_E = 1 000, C_E = 100, with J = 1 mV:
-// the mean input μ = C_E·J·τ·(ν_ext + ν(1 − g/4)) and ν_thr = 10 Hz are
-// the paper's, while the fluctuations σ = J·√(C_E·τ·(ν_ext + ν(1 + g²/4)))
-// are √10 times larger; there only his SR and AI states remain.
+// states of figure 8 appear at his points (TestBrunelStatesFullSize, and
+// beside Brian2, TestBrunelStatesBrian2). The lab's default is a tenth of
+// that, N_E = 1 000, C_E = 100, with J = 1 mV: the mean input
+// μ = C_E·J·τ·(ν_ext + ν(1 − g/4)) and ν_thr = 10 Hz are the paper's,
+// while the fluctuations σ = J·√(C_E·τ·(ν_ext + ν(1 + g²/4))) are √10
+// times larger; there his SR and AI states remain and the two SI rhythms
+// dissolve (TestBrunelStates).
 //
 // Integration: the membrane decays exactly, V ← V·e^(−dt/τ), each 0.1 ms
 // step, then the step's arriving jumps are added. The external input of
@@ -71,7 +73,7 @@ const (
 // buffers, the slot read D/dt steps later. A step costs O(N) for the
 // membranes plus O(C) per spike; it allocates nothing.
 //
-// Metrics ignore the first 100 ms: see brunel_stats.go.
+// Metrics ignore the first 100 ms: see brunelStats.
 type Brunel struct {
 	sim.Params
 	G, NuExt, J, D, NE float64

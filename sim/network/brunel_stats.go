@@ -127,7 +127,10 @@ func (m *Brunel) popRate() float64 {
 // 5 Hz ≤ f_k ≤ 500 Hz, and that peak over the mean of P_k on the same
 // band. For white noise the ratio is the maximum of ≈ 50 independent
 // estimates, about 1.5–3; an asynchronous state's spectrum falls with
-// frequency, which gives 5–15; a clear rhythm gives > 20.
+// frequency, which gives 5–15; a clear rhythm gives > 20. The 1 ms bins
+// alias what lies above 500 Hz: the harmonics of the SR state's sharp
+// comb fold back below it (at 312 Hz, Brian2's SR rate, the second
+// harmonic shows at 375 Hz).
 func (m *Brunel) Oscillation() (hz, power float64) {
 	n := min(m.popN, brOscBins)
 	if n < 128 {

@@ -48,13 +48,15 @@ func TestBrunelSingleNeuron(t *testing.T) {
 	}
 }
 
-// TestBrunelStates checks the state of each lesson preset with seed 1
-// after 1100 ms: Brunel's four figure-8 points in the scaled network —
-// synchronous regular (g = 3, ν_ext = 2ν_thr), asynchronous irregular
-// (g = 5, ν_ext = 2ν_thr) and his two SI points, which here stay
-// irregular without a clear rhythm — and the one setting in range where a
-// clear fast rhythm with irregular cells appears (J = 0.4 mV, D = 4 ms,
-// g = 8, ν_ext = 5ν_thr). NaN bounds are open.
+// TestBrunelStates checks the lab's default size (N_E = 1 000, J = 1 mV)
+// with seed 1 after 1100 ms at Brunel's four figure-8 points: the
+// synchronous regular (g = 3, ν_ext = 2ν_thr) and asynchronous irregular
+// (g = 5, ν_ext = 2ν_thr) states appear there, while at his two SI points
+// this network stays irregular without a clear rhythm (the lesson's Try
+// it 7; at N_E = 10 000 both rhythms appear, TestBrunelStatesFullSize).
+// A fast rhythm with irregular cells does appear at this size with
+// smaller jumps and a longer delay (J = 0.4 mV, D = 4 ms, g = 8,
+// ν_ext = 5ν_thr). NaN bounds are open.
 func TestBrunelStates(t *testing.T) {
 	nan := math.NaN()
 	for _, c := range []struct {
