@@ -119,7 +119,7 @@ func NewBrunel() *Brunel {
 	m.Bind(sim.Param{Key: "D", Label: "D", Unit: "ms", Min: 0.5, Max: 5, Step: 0.1, Default: 1.5,
 		Help: "transmission delay"}, &m.D)
 	m.Bind(sim.Param{Key: "n_e", Label: "N_E", Min: 200, Max: brMaxNE, Step: 200, Default: 1000, Integer: true,
-		Help: "excitatory neurons; N_I = N_E/4, C_E = N_E/10, C_I = N_I/10 (Brunel: 10 000)"}, &m.NE)
+		Help: "excitatory neurons; N_I = N_E/4, C_E = N_E/10, C_I = N_I/10, rounded (Brunel: 10 000)"}, &m.NE)
 	m.rasterT = make([]float64, brRasterCap)
 	m.rasterRow = make([]int32, brRasterCap)
 	m.info = m.describe()

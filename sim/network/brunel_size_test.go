@@ -77,7 +77,7 @@ func TestBrunelResetReusesStorage(t *testing.T) {
 // open end) at one parameter point, seed 1.
 type brunelState struct {
 	name                     string
-	ne, J, g, nu, D, ms      float64
+	ne, J, g, nu, D, ms      float64 // ms: the run's length
 	rate, cv, chi, popCV, hz [2]float64
 	power, perCycle          [2]float64 // perCycle: rate/osc_hz
 }
@@ -103,12 +103,13 @@ type brunelState struct {
 // 1 in SR, well below 1 when cells skip cycles.
 func TestBrunelStatesFullSize(t *testing.T) {
 	if testing.Short() {
-		t.Skip("12 500 neurons for 5 s of simulated time in all")
+		t.Skip("12 500 neurons for 4.4 s of simulated time in all")
 	}
+	ref := readBrian2Fig8(t)
 	nan := math.NaN()
 	open := [2]float64{nan, nan}
 	for _, c := range []brunelState{
-		{"SR", 10000, 0.1, 3, 2, 1.5, 400,
+		{"SR", 10000, 0.1, 3, 2, 1.5, 1100,
 			[2]float64{320, nan}, [2]float64{nan, 0.05}, [2]float64{0.4, nan}, open, [2]float64{320, 350},
 			[2]float64{30, nan}, [2]float64{0.9, 1.1}},
 		{"SI fast", 10000, 0.1, 6, 4, 1.5, 1100,
@@ -121,22 +122,16 @@ func TestBrunelStatesFullSize(t *testing.T) {
 			[2]float64{3, 9}, [2]float64{0.4, nan}, [2]float64{0.1, 0.2}, [2]float64{1.4, nan}, [2]float64{10, 40},
 			[2]float64{8, nan}, [2]float64{nan, 0.6}},
 	} {
-		checkBrunelState(t, c)
+		m := checkBrunelState(t, c)
+		compareBrian2(t, c.name, m, ref[c.name])
 	}
 }
 
-func checkBrunelState(t *testing.T, c brunelState) {
+// checkBrunelState runs c's point with seed 1 and checks its signature;
+// it returns the model at the end of the run.
+func checkBrunelState(t *testing.T, c brunelState) *Brunel {
 	t.Helper()
-	m := NewBrunel()
-	for _, kv := range []struct {
-		key string
-		v   float64
-	}{{"n_e", c.ne}, {"J", c.J}, {"g", c.g}, {"nu_ext", c.nu}, {"D", c.D}} {
-		if err := m.Set(kv.key, kv.v); err != nil {
-			t.Fatal(err)
-		}
-	}
-	m.Reset(1)
+	m := newBrunelAt(t, 1, "n_e", c.ne, "J", c.J, "g", c.g, "nu_ext", c.nu, "D", c.D)
 	for m.Time() < c.ms {
 		m.Step()
 	}
@@ -161,4 +156,5 @@ func checkBrunelState(t *testing.T, c brunelState) {
 	}
 	t.Logf("%s: rate %.4g Hz, CV %.3g, χ %.3g, pop_cv %.3g, osc %.4g Hz, power %.3g",
 		c.name, m.RateHz(), m.CV(), m.Synchrony(), m.PopCV(), hz, pow)
+	return m
 }
