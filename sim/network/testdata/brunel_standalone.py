@@ -36,13 +36,19 @@ def connectivity(s, NE, NI):
     return src_e, np.repeat(np.arange(N), CE), src_i, np.repeat(np.arange(N), CI)
 
 
-def build(directory, s, NE, g, eta, J_mV, D_ms, T_ms):
+def build(directory, s, NE, g, eta, J_mV, D_ms, T_ms, native=True):
     """Generate, compile and run the project once; return its spike
-    monitor and the wall time of generation, compilation and first run."""
+    monitor and the wall time of generation, compilation and first run.
+    native=False drops -march=native from Brian2's flags: a binary for any
+    x86-64 (as Go builds by default) that valgrind can also run."""
     device.reinit()
     device.activate()
     set_device("cpp_standalone", directory=directory, build_on_run=False)
     prefs.devices.cpp_standalone.openmp_threads = 0
+    flags = [f for f in prefs.codegen.cpp.extra_compile_args_gcc if f != "-march=native"]
+    if native and "-march=native" not in flags:
+        flags.append("-march=native")
+    prefs.codegen.cpp.extra_compile_args_gcc = flags
     NI = NE // 4
     N, CE = NE + NI, NE // 10
     tau, theta, Vr, trp = 20 * ms, 20 * mV, 10 * mV, 2 * ms
