@@ -14,7 +14,7 @@ file. Never run in CI. With Debian's python3-brian (Brian 2.5):
     /usr/bin/python3 brunel_brian2_fig8.py --seeds 2
 
 It writes brunel_brian2_fig8.json beside itself (about 30 minutes on this
-2-core machine, most of it the SR point's 4·10⁹ spike deliveries; each
+2-core machine, most of it the SR point's ≈ 6·10⁹ spike deliveries; each
 point compiles its own project).
 """
 import argparse
