@@ -102,6 +102,9 @@ func TestTryItNumbersReproduced(t *testing.T) {
 	for _, q := range tryItNumbers {
 		t.Run(q.lesson+"/"+q.metric+"/"+q.set, func(t *testing.T) {
 			t.Parallel()
+			if testing.Short() && strings.Contains(q.set, "n_e=10000") {
+				t.Skip("Brunel's full network: seconds per run")
+			}
 			l, ok := c.Lesson(q.lesson)
 			if !ok {
 				t.Fatalf("no lesson %q", q.lesson)
