@@ -3,7 +3,7 @@
 package lessons
 
 var embeddedSnapshot = &snapshot{
-	Sum: 0xf7a368cc0655dc65,
+	Sum: 0x494be0f108a55dc9,
 	Lessons: []Lesson{
 		{ID: "why", Title: "Why look at the brain", Chapter: "introduction", Order: 1, Summary: "Where brains still beat deep networks, and Marr's three levels as the lens for this tutorial.", Lab: Lab{Model: "wta", Params: Settings{
 			{Key: "n", Raw: "4", Value: 4},
@@ -2231,74 +2231,44 @@ var embeddedSnapshot = &snapshot{
 				{Text: "hidden <= 8", Left: "hidden", Op: "<=", Value: 8},
 			}},
 		}, Refs: []string{"hinton1995wake", "dayan1995helmholtz", "kingma2014auto", "ho2020denoising", "wilson1994reactivation"}, File: "03-concepts/12-generative.md"},
-		{ID: "spiking", Title: "Spiking networks", Chapter: "concepts", Order: 13, Summary: "A sparse network of 1 250 integrate-and-fire neurons fires in lockstep or irregularly, depending on how strong inhibition is and how hard it is driven (Brunel 2000).", Lab: Lab{Model: "brunel", Params: Settings{
+		{ID: "spiking", Title: "Spiking networks", Chapter: "concepts", Order: 13, Summary: "A sparse random network of integrate-and-fire neurons, up to Brunel's 12 500, fires in lockstep, irregularly, or in fast or slow collective rhythms, set by the strength of inhibition and the drive (Brunel 2000).", Lab: Lab{Model: "brunel", Params: Settings{
 			{Key: "g", Raw: "3", Value: 3},
 			{Key: "nu_ext", Raw: "2", Value: 2},
 			{Key: "J", Raw: "1", Value: 1},
 			{Key: "D", Raw: "1.5", Value: 1.5},
-		}, Controls: []string{"g", "nu_ext", "J", "D"}, Plots: []string{"raster", "rate", "vm"}, Seed: 1}, Presets: []Preset{
-			{Name: "Synchronous regular (SR)", Note: "g = 3, ν_ext = 2ν_thr: excitation wins; ≈ 330 Hz in lockstep, CV ≈ 0.08, χ ≈ 0.47, rhythm 334 Hz (power ≈ 50).", Params: Settings{
+			{Key: "n_e", Raw: "1000", Value: 1000},
+		}, Controls: []string{"g", "nu_ext", "J", "D", "n_e"}, Plots: []string{"raster", "rate", "vm"}, Seed: 1}, Presets: []Preset{
+			{Name: "Synchronous regular (SR)", Note: "1 250 cells, g = 3: excitation wins; ≈ 327 Hz in lockstep, CV ≈ 0.09, χ ≈ 0.44.", Params: Settings{
 				{Key: "g", Raw: "3", Value: 3},
 				{Key: "nu_ext", Raw: "2", Value: 2},
-				{Key: "J", Raw: "1", Value: 1},
-				{Key: "D", Raw: "1.5", Value: 1.5},
 			}},
-			{Name: "Asynchronous irregular (AI)", Note: "g = 5, ν_ext = 2ν_thr: inhibition dominates; ≈ 57 Hz, CV ≈ 1.9, χ ≈ 0.11, no rhythm (power ≈ 8).", Params: Settings{
+			{Name: "Asynchronous irregular (AI)", Note: "1 250 cells, g = 5: inhibition wins; ≈ 56 Hz, bursty cells (CV ≈ 1.9), χ ≈ 0.11.", Params: Settings{
 				{Key: "g", Raw: "5", Value: 5},
 				{Key: "nu_ext", Raw: "2", Value: 2},
-				{Key: "J", Raw: "1", Value: 1},
-				{Key: "D", Raw: "1.5", Value: 1.5},
 			}},
-			{Name: "Brunel's SI fast point", Note: "g = 6, ν_ext = 4ν_thr: a fast rhythm in Brunel's full network; here AI-like (≈ 71 Hz, CV ≈ 2.4, χ ≈ 0.09, power ≈ 4).", Params: Settings{
+			{Name: "Brunel's network: SR (fig. 8A)", Note: "12 500 cells, J = 0.1 mV, g = 3, ν_ext = 2ν_thr: the same lockstep at 333 Hz. Heavy: ≈ 5·10⁹ synaptic events per simulated second.", Params: Settings{
+				{Key: "n_e", Raw: "10000", Value: 10000},
+				{Key: "J", Raw: "0.1", Value: 0.1},
+				{Key: "g", Raw: "3", Value: 3},
+				{Key: "nu_ext", Raw: "2", Value: 2},
+			}},
+			{Name: "Brunel's network: SI fast (fig. 8B)", Note: "g = 6, ν_ext = 4ν_thr: a ≈ 180 Hz population rhythm; each cell fires irregularly at ≈ 59 Hz, one cycle in three.", Params: Settings{
+				{Key: "n_e", Raw: "10000", Value: 10000},
+				{Key: "J", Raw: "0.1", Value: 0.1},
 				{Key: "g", Raw: "6", Value: 6},
 				{Key: "nu_ext", Raw: "4", Value: 4},
-				{Key: "J", Raw: "1", Value: 1},
-				{Key: "D", Raw: "1.5", Value: 1.5},
 			}},
-			{Name: "Brunel's SI slow point", Note: "g = 4.5, ν_ext = 0.9ν_thr: a slow rhythm in Brunel's network; here slow irregular swings, no steady rhythm (≈ 25–35 Hz, χ ≈ 0.15, power ≈ 7–13).", Params: Settings{
+			{Name: "Brunel's network: AI (fig. 8C)", Note: "g = 5, ν_ext = 2ν_thr: a steady population rate; cells at ≈ 38 Hz, CV ≈ 0.4, χ ≈ 0.11.", Params: Settings{
+				{Key: "n_e", Raw: "10000", Value: 10000},
+				{Key: "J", Raw: "0.1", Value: 0.1},
+				{Key: "g", Raw: "5", Value: 5},
+				{Key: "nu_ext", Raw: "2", Value: 2},
+			}},
+			{Name: "Brunel's network: SI slow (fig. 8D)", Note: "g = 4.5, ν_ext = 0.9ν_thr: the population fires in bursts near 20 Hz (rate swing ≈ 1.9) while each cell fires at ≈ 5.5 Hz.", Params: Settings{
+				{Key: "n_e", Raw: "10000", Value: 10000},
+				{Key: "J", Raw: "0.1", Value: 0.1},
 				{Key: "g", Raw: "4.5", Value: 4.5},
 				{Key: "nu_ext", Raw: "0.9", Value: 0.9},
-				{Key: "J", Raw: "1", Value: 1},
-				{Key: "D", Raw: "1.5", Value: 1.5},
-			}},
-			{Name: "A fast rhythm (J = 0.4 mV, D = 4 ms)", Note: "g = 8, ν_ext = 5ν_thr with smaller jumps and a longer delay: irregular cells (CV ≈ 0.8) and a ≈ 90 Hz population rhythm (χ ≈ 0.2, power ≈ 30–40).", Params: Settings{
-				{Key: "g", Raw: "8", Value: 8},
-				{Key: "nu_ext", Raw: "5", Value: 5},
-				{Key: "J", Raw: "0.4", Value: 0.4},
-				{Key: "D", Raw: "4", Value: 4},
-			}},
-		}, TryIt: []TryState{
-			{Step: 1, Name: "SR, as loaded: g = 3"},
-			{Step: 2, Name: "g = 3.5", Params: Settings{
-				{Key: "g", Raw: "3.5", Value: 3.5},
-			}},
-			{Step: 2, Name: "g = 4", Params: Settings{
-				{Key: "g", Raw: "4", Value: 4},
-			}},
-			{Step: 3, Name: "g = 5 (AI)", Params: Settings{
-				{Key: "g", Raw: "5", Value: 5},
-			}},
-			{Step: 4, Name: "g = 5, nu_ext = 1", Params: Settings{
-				{Key: "g", Raw: "5", Value: 5},
-				{Key: "nu_ext", Raw: "1", Value: 1},
-			}},
-			{Step: 4, Name: "g = 5, nu_ext = 0.8", Params: Settings{
-				{Key: "g", Raw: "5", Value: 5},
-				{Key: "nu_ext", Raw: "0.8", Value: 0.8},
-			}},
-			{Step: 5, Name: "g = 8, nu_ext = 2", Params: Settings{
-				{Key: "g", Raw: "8", Value: 8},
-			}},
-			{Step: 7, Name: "A fast rhythm: J = 0.4 mV, D = 4 ms, g = 8, nu_ext = 5", Params: Settings{
-				{Key: "J", Raw: "0.4", Value: 0.4},
-				{Key: "D", Raw: "4", Value: 4},
-				{Key: "g", Raw: "8", Value: 8},
-				{Key: "nu_ext", Raw: "5", Value: 5},
-			}},
-			{Step: 8, Name: "J = 0.4 mV, D = 4 ms, g = 5, nu_ext = 2", Params: Settings{
-				{Key: "J", Raw: "0.4", Value: 0.4},
-				{Key: "D", Raw: "4", Value: 4},
-				{Key: "g", Raw: "5", Value: 5},
 			}},
 		}, Challenges: []Challenge{
 			{ID: "ai-state", Prompt: "Put the network in the asynchronous irregular state: cv_isi > 0.8 and synchrony < 0.2, at a rate below 80 Hz.", Hint: "The network starts excitation-dominated. Each inhibitory cell counts g times an excitatory one, and there are four times fewer of them.", When: []string{"cv_isi > 0.8", "synchrony < 0.2", "rate_hz < 80"}, HoldMS: 300, Solution: Settings{
@@ -2317,20 +2287,36 @@ var embeddedSnapshot = &snapshot{
 				{Text: "rate_hz <= 15", Left: "rate_hz", Op: "<=", Value: 15},
 				{Text: "nu_ext >= 1", Left: "nu_ext", Op: ">=", Value: 1},
 			}},
-			{ID: "fast-rhythm", Prompt: "Make the population ring while single cells stay irregular: osc_power > 20 and synchrony > 0.15 with cv_isi > 0.6.", Hint: "At J = 1 mV the input noise drowns every rhythm. Shrink the jumps, lengthen the delay of the inhibitory loop, then push inhibition and drive up.", When: []string{"osc_power > 20", "synchrony > 0.15", "cv_isi > 0.6"}, HoldMS: 500, Solution: Settings{
-				{Key: "J", Raw: "0.4", Value: 0.4},
-				{Key: "D", Raw: "4", Value: 4},
-				{Key: "g", Raw: "8", Value: 8},
-				{Key: "nu_ext", Raw: "5", Value: 5},
+			{ID: "faster-slow-rhythm", Prompt: "In a network of Brunel's size (n_e = 10 000), keep the population firing in bursts (pop_cv > 1.3) with cells at under 10 Hz, but make the bursts come faster: a rhythm of 25–35 Hz.", Hint: "Start from preset 6, Brunel's slow point, whose bursts come about 20 times a second. The network there is at the edge of silence: what sets how quickly it recovers from each burst?", When: []string{"n_e >= 10000", "pop_cv > 1.3", "rate_hz < 10", "osc_hz >= 25", "osc_hz <= 35"}, HoldMS: 300, Solution: Settings{
+				{Key: "n_e", Raw: "10000", Value: 10000},
+				{Key: "J", Raw: "0.1", Value: 0.1},
+				{Key: "g", Raw: "4.5", Value: 4.5},
+				{Key: "nu_ext", Raw: "0.95", Value: 0.95},
 			}, conds: []Condition{
-				{Text: "osc_power > 20", Left: "osc_power", Op: ">", Value: 20},
-				{Text: "synchrony > 0.15", Left: "synchrony", Op: ">", Value: 0.15},
-				{Text: "cv_isi > 0.6", Left: "cv_isi", Op: ">", Value: 0.6},
+				{Text: "n_e >= 10000", Left: "n_e", Op: ">=", Value: 10000},
+				{Text: "pop_cv > 1.3", Left: "pop_cv", Op: ">", Value: 1.3},
+				{Text: "rate_hz < 10", Left: "rate_hz", Op: "<", Value: 10},
+				{Text: "osc_hz >= 25", Left: "osc_hz", Op: ">=", Value: 25},
+				{Text: "osc_hz <= 35", Left: "osc_hz", Op: "<=", Value: 35},
 			}},
-		}, Refs: []string{"brunel2000dynamics", "vanvreeswijk1996chaos", "golomb2007neuronal", "hazan2018bindsnet", "neftci2019surrogate", "schuman2017survey", "davies2018loihi"}, Predictions: []Prediction{
-			{ID: "more-inhibition", Question: "At g = 3 excitation wins: the network fires at about 330 Hz in lockstep (χ ≈ 0.47). What happens when inhibition is raised to g = 5?", Choices: []Choice{
-				{Text: "It fires even more in lockstep", When: []string{"synchrony > 0.46"}, conds: []Condition{
-					{Text: "synchrony > 0.46", Left: "synchrony", Op: ">", Value: 0.46},
+			{ID: "slower-fast-rhythm", Prompt: "In Brunel's network (n_e = 10 000), bring the fast rhythm down to 80–120 Hz (osc_power > 20) while cells stay irregular (cv_isi > 0.4) and fire below 70 Hz.", Hint: "Start from preset 4. The rhythm is inhibition feeding back on the cells that drove it: which parameter sets how long that loop takes?", When: []string{"n_e >= 10000", "osc_hz >= 80", "osc_hz <= 120", "osc_power > 20", "cv_isi > 0.4", "rate_hz < 70"}, HoldMS: 300, Solution: Settings{
+				{Key: "n_e", Raw: "10000", Value: 10000},
+				{Key: "J", Raw: "0.1", Value: 0.1},
+				{Key: "g", Raw: "6", Value: 6},
+				{Key: "nu_ext", Raw: "4", Value: 4},
+				{Key: "D", Raw: "3", Value: 3},
+			}, conds: []Condition{
+				{Text: "n_e >= 10000", Left: "n_e", Op: ">=", Value: 10000},
+				{Text: "osc_hz >= 80", Left: "osc_hz", Op: ">=", Value: 80},
+				{Text: "osc_hz <= 120", Left: "osc_hz", Op: "<=", Value: 120},
+				{Text: "osc_power > 20", Left: "osc_power", Op: ">", Value: 20},
+				{Text: "cv_isi > 0.4", Left: "cv_isi", Op: ">", Value: 0.4},
+				{Text: "rate_hz < 70", Left: "rate_hz", Op: "<", Value: 70},
+			}},
+		}, Refs: []string{"brunel2000dynamics", "vanvreeswijk1996chaos", "brunel1999fast", "golomb2007neuronal", "he2015delving", "neftci2019surrogate", "davies2018loihi"}, Predictions: []Prediction{
+			{ID: "more-inhibition", Question: "At g = 3 excitation wins: the network fires at about 330 Hz in lockstep (χ ≈ 0.44). What happens when inhibition is raised to g = 5?", Choices: []Choice{
+				{Text: "It fires even more in lockstep", When: []string{"synchrony > 0.4"}, conds: []Condition{
+					{Text: "synchrony > 0.4", Left: "synchrony", Op: ">", Value: 0.4},
 				}},
 				{Text: "It turns irregular and much slower, tens of Hz", When: []string{"synchrony < 0.2", "rate_hz > 5", "rate_hz < 100"}, conds: []Condition{
 					{Text: "synchrony < 0.2", Left: "synchrony", Op: "<", Value: 0.2},
@@ -2637,6 +2623,8 @@ var embeddedSnapshot = &snapshot{
 		{Key: "poole2016exponential", Type: "inproceedings", Authors: []string{"Poole, B.", "Lahiri, S.", "Raghu, M.", "Sohl-Dickstein, J.", "Ganguli, S."}, Title: "Exponential expressivity in deep neural networks through transient chaos", Venue: "Advances in Neural Information Processing Systems 29", Pages: "3360–3368", Year: 2016, URL: "https://arxiv.org/abs/1606.05340", Note: "arXiv:1606.05340"},
 		{Key: "lapicque1907recherches", Type: "article", Authors: []string{"Lapicque, L."}, Title: "Recherches quantitatives sur l'excitation électrique des nerfs traitée comme une polarisation", Venue: "Journal de Physiologie et de Pathologie Générale", Volume: "9", Pages: "620–635", Year: 1907},
 		{Key: "brunel2007lapicque", Type: "article", Authors: []string{"Brunel, N.", "van Rossum, M. C. W."}, Title: "Lapicque's 1907 paper: from frogs to integrate-and-fire", Venue: "Biological Cybernetics", Volume: "97", Number: "5–6", Pages: "337–339", Year: 2007, DOI: "10.1007/s00422-007-0190-0"},
+		{Key: "brunel1999fast", Type: "article", Authors: []string{"Brunel, N.", "Hakim, V."}, Title: "Fast global oscillations in networks of integrate-and-fire neurons with low firing rates", Venue: "Neural Computation", Volume: "11", Number: "7", Pages: "1621–1671", Year: 1999, DOI: "10.1162/089976699300016179"},
+		{Key: "he2015delving", Type: "inproceedings", Authors: []string{"He, K.", "Zhang, X.", "Ren, S.", "Sun, J."}, Title: "Delving deep into rectifiers: surpassing human-level performance on ImageNet classification", Venue: "Proceedings of the IEEE International Conference on Computer Vision (ICCV)", Pages: "1026–1034", Year: 2015, DOI: "10.1109/ICCV.2015.123"},
 		{Key: "gerstner2014neuronal", Type: "book", Authors: []string{"Gerstner, W.", "Kistler, W. M.", "Naud, R.", "Paninski, L."}, Title: "Neuronal Dynamics: From Single Neurons to Networks and Models of Cognition", Year: 2014, Publisher: "Cambridge University Press"},
 		{Key: "neftci2019surrogate", Type: "article", Authors: []string{"Neftci, E. O.", "Mostafa, H.", "Zenke, F."}, Title: "Surrogate gradient learning in spiking neural networks: bringing the power of gradient-based optimization to spiking neural networks", Venue: "IEEE Signal Processing Magazine", Volume: "36", Number: "6", Pages: "51–63", Year: 2019, DOI: "10.1109/MSP.2019.2931595"},
 		{Key: "carandini2004amplification", Type: "article", Authors: []string{"Carandini, M."}, Title: "Amplification of trial-to-trial response variability by neurons in visual cortex", Venue: "PLoS Biology", Volume: "2", Number: "9", Pages: "e264", Year: 2004, DOI: "10.1371/journal.pbio.0020264"},

@@ -1,8 +1,10 @@
 package lessons_test
 
 import (
+	"fmt"
 	"math"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/neurotutor/neurotutor/lessons"
@@ -51,17 +53,46 @@ var tryItNumbers = []quoted{
 	{"ei", "rhythm speeds up from 20 to 38 Hz", "P=1.25", 2000, "freq_hz", 20, 0.5},
 	{"ei", "rhythm speeds up from 20 to 38 Hz", "P=1.75", 2000, "freq_hz", 38, 0.5},
 
-	{"spiking", "rate ≈ 330 Hz", "g=3", 2000, "rate_hz", 330, 10},
-	{"spiking", "cv_isi ≈ 0.08, synchrony ≈ 0.47", "g=3", 2000, "synchrony", 0.47, 0.04},
-	{"spiking", "Raise g to 3.5 (still ≈ 285 Hz)", "g=3.5", 2000, "rate_hz", 285, 10},
-	{"spiking", "to ≈ 125 Hz (120–140 Hz from seed to seed)", "g=4", 2000, "rate_hz", 130, 10},
-	{"spiking", "g = 5 (the AI preset): ≈ 55 Hz", "g=5", 2000, "rate_hz", 55, 3},
-	{"spiking", "nu_ext = 1 gives ≈ 25 Hz", "g=5 nu_ext=1", 2000, "rate_hz", 25, 2.5},
-	{"spiking", "0.8 gives ≈ 17 Hz", "g=5 nu_ext=0.8", 2000, "rate_hz", 17, 2},
-	{"spiking", "Set g = 8, nu_ext = 2: ≈ 25 Hz with synchrony ≈ 0.08", "g=8 nu_ext=2", 2000, "rate_hz", 25, 2},
-	{"spiking", "Set g = 8, nu_ext = 2: ≈ 25 Hz with synchrony ≈ 0.08", "g=8 nu_ext=2", 2000, "synchrony", 0.08, 0.01},
-	{"spiking", "osc_hz holds steady near 90 Hz", "J=0.4 D=4 g=8 nu_ext=5", 2000, "osc_hz", 90, 5},
-	{"spiking", "drops to ≈ 11–18 near 60 Hz", "J=0.4 D=4 g=5 nu_ext=2", 2000, "osc_power", 14.5, 4},
+	{"spiking", "rate ≈ 327 Hz", "g=3", 2000, "rate_hz", 327, 5},
+	{"spiking", "cv_isi ≈ 0.09, synchrony ≈ 0.44", "g=3", 2000, "cv_isi", 0.09, 0.01},
+	{"spiking", "cv_isi ≈ 0.09, synchrony ≈ 0.44", "g=3", 2000, "synchrony", 0.44, 0.04},
+	{"spiking", "Raise g to 3.5 (still ≈ 286 Hz)", "g=3.5", 2000, "rate_hz", 286, 5},
+	{"spiking", "collapses to ≈ 126 Hz (120–140 Hz from seed to seed)", "g=4", 2000, "rate_hz", 126, 5},
+	{"spiking", "Set g = 5 (preset 2): ≈ 56 Hz, cv_isi ≈ 1.9, synchrony ≈ 0.11", "g=5", 2000, "rate_hz", 56, 3},
+	{"spiking", "Set g = 5 (preset 2): ≈ 56 Hz, cv_isi ≈ 1.9, synchrony ≈ 0.11", "g=5", 2000, "cv_isi", 1.9, 0.1},
+	{"spiking", "Set g = 5 (preset 2): ≈ 56 Hz, cv_isi ≈ 1.9, synchrony ≈ 0.11", "g=5", 2000, "synchrony", 0.11, 0.01},
+	{"spiking", "nu_ext = 1 gives ≈ 26 Hz", "g=5 nu_ext=1", 2000, "rate_hz", 26, 2},
+	{"spiking", "0.8 gives ≈ 18 Hz", "g=5 nu_ext=0.8", 2000, "rate_hz", 18, 2},
+	{"spiking", "g = 8, nu_ext = 2: ≈ 25.5 Hz with synchrony ≈ 0.075", "g=8 nu_ext=2", 2000, "rate_hz", 25.5, 1},
+	{"spiking", "g = 8, nu_ext = 2: ≈ 25.5 Hz with synchrony ≈ 0.075", "g=8 nu_ext=2", 2000, "synchrony", 0.075, 0.008},
+	{"spiking", "≈ 71 Hz, cv_isi ≈ 2.4, synchrony ≈ 0.09, rate swing ≈ 0.33", "g=6 nu_ext=4", 2000, "rate_hz", 71, 3},
+	{"spiking", "≈ 71 Hz, cv_isi ≈ 2.4, synchrony ≈ 0.09, rate swing ≈ 0.33", "g=6 nu_ext=4", 2000, "cv_isi", 2.4, 0.1},
+	{"spiking", "≈ 71 Hz, cv_isi ≈ 2.4, synchrony ≈ 0.09, rate swing ≈ 0.33", "g=6 nu_ext=4", 2000, "synchrony", 0.09, 0.01},
+	{"spiking", "≈ 71 Hz, cv_isi ≈ 2.4, synchrony ≈ 0.09, rate swing ≈ 0.33", "g=6 nu_ext=4", 2000, "pop_cv", 0.33, 0.03},
+	{"spiking", "osc_power stays below 15", "g=6 nu_ext=4", 2000, "osc_power", 7.5, 7.5},
+	// Brunel's network, N_E = 10 000: the state table and Try it 5, 6 and 8.
+	{"spiking", "| 333 Hz | 0.00 | 0.50 | 0.71 | 333 Hz |", "n_e=10000 J=0.1 g=3 nu_ext=2", 500, "rate_hz", 333, 2},
+	{"spiking", "| 333 Hz | 0.00 | 0.50 | 0.71 | 333 Hz |", "n_e=10000 J=0.1 g=3 nu_ext=2", 500, "cv_isi", 0, 0.005},
+	{"spiking", "| 333 Hz | 0.00 | 0.50 | 0.71 | 333 Hz |", "n_e=10000 J=0.1 g=3 nu_ext=2", 500, "synchrony", 0.5, 0.02},
+	{"spiking", "| 333 Hz | 0.00 | 0.50 | 0.71 | 333 Hz |", "n_e=10000 J=0.1 g=3 nu_ext=2", 500, "pop_cv", 0.71, 0.03},
+	{"spiking", "| 333 Hz | 0.00 | 0.50 | 0.71 | 333 Hz |", "n_e=10000 J=0.1 g=3 nu_ext=2", 500, "osc_hz", 333, 5},
+	{"spiking", "| 59 Hz | 0.82 | 0.22 | 0.90 | 180 Hz |", "n_e=10000 J=0.1 g=6 nu_ext=4", 2000, "rate_hz", 59, 1.5},
+	{"spiking", "| 59 Hz | 0.82 | 0.22 | 0.90 | 180 Hz |", "n_e=10000 J=0.1 g=6 nu_ext=4", 2000, "cv_isi", 0.82, 0.05},
+	{"spiking", "| 59 Hz | 0.82 | 0.22 | 0.90 | 180 Hz |", "n_e=10000 J=0.1 g=6 nu_ext=4", 2000, "synchrony", 0.22, 0.02},
+	{"spiking", "| 59 Hz | 0.82 | 0.22 | 0.90 | 180 Hz |", "n_e=10000 J=0.1 g=6 nu_ext=4", 2000, "pop_cv", 0.9, 0.03},
+	{"spiking", "| 59 Hz | 0.82 | 0.22 | 0.90 | 180 Hz |", "n_e=10000 J=0.1 g=6 nu_ext=4", 2000, "osc_hz", 180, 10},
+	{"spiking", "osc_hz near 180 Hz, osc_power ≈ 20, synchrony ≈ 0.22", "n_e=10000 J=0.1 g=6 nu_ext=4", 2000, "osc_power", 20, 5},
+	{"spiking", "| 38 Hz | 0.41 | 0.11 | 0.54 | none |", "n_e=10000 J=0.1 g=5 nu_ext=2", 2000, "rate_hz", 38, 1.5},
+	{"spiking", "| 38 Hz | 0.41 | 0.11 | 0.54 | none |", "n_e=10000 J=0.1 g=5 nu_ext=2", 2000, "cv_isi", 0.41, 0.03},
+	{"spiking", "| 38 Hz | 0.41 | 0.11 | 0.54 | none |", "n_e=10000 J=0.1 g=5 nu_ext=2", 2000, "synchrony", 0.11, 0.01},
+	{"spiking", "| 38 Hz | 0.41 | 0.11 | 0.54 | none |", "n_e=10000 J=0.1 g=5 nu_ext=2", 2000, "pop_cv", 0.54, 0.03},
+	{"spiking", "| 38 Hz | 0.41 | 0.11 | 0.54 | none |", "n_e=10000 J=0.1 g=5 nu_ext=2", 2000, "osc_power", 7.5, 7.5},
+	{"spiking", "| 5.5 Hz | 0.65 | 0.15 | 1.95 | 21 Hz |", "n_e=10000 J=0.1 g=4.5 nu_ext=0.9", 2000, "rate_hz", 5.5, 0.5},
+	{"spiking", "| 5.5 Hz | 0.65 | 0.15 | 1.95 | 21 Hz |", "n_e=10000 J=0.1 g=4.5 nu_ext=0.9", 2000, "cv_isi", 0.65, 0.03},
+	{"spiking", "| 5.5 Hz | 0.65 | 0.15 | 1.95 | 21 Hz |", "n_e=10000 J=0.1 g=4.5 nu_ext=0.9", 2000, "synchrony", 0.15, 0.01},
+	{"spiking", "| 5.5 Hz | 0.65 | 0.15 | 1.95 | 21 Hz |", "n_e=10000 J=0.1 g=4.5 nu_ext=0.9", 2000, "pop_cv", 1.95, 0.1},
+	{"spiking", "| 5.5 Hz | 0.65 | 0.15 | 1.95 | 21 Hz |", "n_e=10000 J=0.1 g=4.5 nu_ext=0.9", 2000, "osc_hz", 21, 4},
+	{"spiking", "the network falls silent within about 100 ms", "n_e=10000 J=0.1 g=4.5 nu_ext=0.8", 1000, "rate_hz", 0, 0.1},
 }
 
 // TestTryItNumbersReproduced runs every quoted number of tryItNumbers and
@@ -73,6 +104,9 @@ func TestTryItNumbersReproduced(t *testing.T) {
 	for _, q := range tryItNumbers {
 		t.Run(q.lesson+"/"+q.metric+"/"+q.set, func(t *testing.T) {
 			t.Parallel()
+			if testing.Short() && strings.Contains(q.set, "n_e=10000") {
+				t.Skip("Brunel's full network: seconds per run")
+			}
 			l, ok := c.Lesson(q.lesson)
 			if !ok {
 				t.Fatalf("no lesson %q", q.lesson)
@@ -89,7 +123,27 @@ func TestTryItNumbersReproduced(t *testing.T) {
 	}
 }
 
+// quotedRuns holds one run per lesson, set and duration, shared by the rows
+// that quote several metrics of it (Brunel's full network takes seconds).
+var quotedRuns sync.Map // string → *quotedRun
+
+type quotedRun struct {
+	once sync.Once
+	m    sim.Model
+}
+
 func runQuoted(t *testing.T, reg *sim.Registry, l *lessons.Lesson, q quoted) float64 {
+	t.Helper()
+	v, _ := quotedRuns.LoadOrStore(fmt.Sprintf("%s|%s|%g", q.lesson, q.set, q.ms), &quotedRun{})
+	r := v.(*quotedRun)
+	r.once.Do(func() { r.m = runLab(t, reg, l, q) })
+	if r.m == nil {
+		t.Fatalf("the run of %q failed", q.set)
+	}
+	return sim.MetricOf(r.m, q.metric)
+}
+
+func runLab(t *testing.T, reg *sim.Registry, l *lessons.Lesson, q quoted) sim.Model {
 	t.Helper()
 	m, err := reg.New(l.Lab.Model)
 	if err != nil {
@@ -117,5 +171,5 @@ func runQuoted(t *testing.T, reg *sim.Registry, l *lessons.Lesson, q quoted) flo
 	run := sim.NewRun(m, 0, 0)
 	run.Reset(l.Lab.Seed)
 	run.Advance(q.ms)
-	return sim.MetricOf(m, q.metric)
+	return m
 }

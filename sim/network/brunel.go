@@ -7,22 +7,20 @@ import (
 	"github.com/neurotutor/neurotutor/sim"
 )
 
-// Sizes and constants of the scaled Brunel network (see Brunel's doc).
+// Constants of Brunel's network (see Brunel's doc).
 const (
-	brDT        = 0.1  // ms
-	brNE        = 1000 // excitatory neurons
-	brNI        = 250  // inhibitory neurons
-	brN         = brNE + brNI
-	brEps       = 0.1   // connection probability
-	brCE        = 100   // excitatory inputs per neuron, ε·N_E
-	brCI        = 25    // inhibitory inputs per neuron, ε·N_I
+	brDT        = 0.1   // ms
+	brEps       = 0.1   // connection probability ε
 	brTau       = 20.0  // ms, membrane time constant
 	brTheta     = 20.0  // mV, threshold
 	brVr        = 10.0  // mV, reset
 	brTauRP     = 2.0   // ms, refractory period
 	brTransient = 100.0 // ms left out of the metrics
 	brMaxSlots  = 51    // delay slots (D/dt + 1): D ≤ 5 ms
-	brRows      = 50    // raster rows: 40 excitatory, 10 inhibitory
+	brMaxNE     = 10000 // largest N_E: N ≤ 12 500 fits the uint16 targets
+	brRowsE     = 40    // raster rows of excitatory cells
+	brRowsI     = 10    // raster rows of inhibitory cells
+	brRows      = brRowsE + brRowsI
 	brRasterCap = 16384 // spikes kept for the raster
 	brBin       = 10    // steps per bin of the population-rate signal (1 ms)
 	brWindow    = 250.0 // ms
@@ -37,109 +35,91 @@ const (
 //	R·I_i(t) = τ Σ_j J_ij Σ_k δ(t − t_j^k − D)
 //	V_i ≥ θ → spike; V_i = V_r for τ_rp, inputs arriving meanwhile are lost
 //
-// with τ = 20 ms, θ = 20 mV, V_r = 10 mV, τ_rp = 2 ms. Every neuron
-// receives exactly C_E = ε·N_E inputs from distinct excitatory cells
-// (J_ij = J) and C_I = ε·N_I from distinct inhibitory cells (J_ij = −gJ),
-// ε = 0.1, and C_E external Poisson spike trains of rate ν_ext, each
-// adding J. ν_thr = θ/(J·C_E·τ) is the external rate that brings the mean
-// input to threshold without recurrence; the lab's drive is ν_ext/ν_thr.
+// with τ = 20 ms, θ = 20 mV, V_r = 10 mV, τ_rp = 2 ms. There are N_E
+// excitatory and N_I = N_E/4 inhibitory cells. Every neuron receives
+// exactly C_E = ε·N_E inputs from distinct excitatory cells (J_ij = J) and
+// C_I = ε·N_I from distinct inhibitory cells (J_ij = −gJ), ε = 0.1, and
+// C_E external Poisson spike trains of rate ν_ext, each adding J.
+// ν_thr = θ/(J·C_E·τ) is the external rate that brings the mean input to
+// threshold without recurrence; the drive is set as ν_ext/ν_thr.
 //
-// Scaling. Brunel used N_E = 10 000, N_I = 2 500 (C_E = 1 000) and
-// J = 0.1 mV. We keep N_E = 4·N_I and ε = 0.1 but take N_E = 1 000,
-// N_I = 250, so C_E = 100 and C_I = 25, and scale J by 1000/C_E to 1 mV:
-// the mean recurrent and external input μ = C_E·J·τ·(ν_ext + ν(1 − g/4))
-// and ν_thr = 10 Hz are the paper's, while the input fluctuations
-// σ = J·√(C_E·τ·(ν_ext + ν(1 + g²/4))) are √10 times larger (J ≈ 0.32 mV
-// would keep σ but cut the recurrent mean coupling C_E·J threefold; no J
-// keeps both). The synchronous regular (g = 3, ν_ext = 2ν_thr) and
-// asynchronous irregular (g = 5, ν_ext = 2ν_thr) states of his figure 8
-// remain at his points; at his two synchronous irregular points the
-// population rate here has no clear rhythm (osc_power as in AI; checked
-// against Brian2, testdata/brunel_*). A clear fast rhythm with irregular
-// cells appears only with less noise and a longer loop, e.g. J = 0.4 mV,
-// D = 4 ms, g = 8, ν_ext = 5ν_thr (≈ 90 Hz, χ ≈ 0.2, CV ≈ 0.8), but at
-// that J every irregular point resonates (osc_power 10–40).
+// Size. n_e sets N_E from 200 to 10 000 (N_I, C_E and C_I are rounded to
+// whole numbers; N_E a multiple of 40 makes them exact). Brunel's own
+// network is N_E = 10 000 (C_E = 1 000) with J = 0.1 mV; there his four
+// states of figure 8 appear at his points (TestBrunelStatesFullSize, and
+// beside Brian2, TestBrunelStatesBrian2). The lab's default is a tenth of
+// that, N_E = 1 000, C_E = 100, with J = 1 mV: the mean input
+// μ = C_E·J·τ·(ν_ext + ν(1 − g/4)) and ν_thr = 10 Hz are the paper's,
+// while the fluctuations σ = J·√(C_E·τ·(ν_ext + ν(1 + g²/4))) are √10
+// times larger; there his SR and AI states remain and the two SI rhythms
+// dissolve (TestBrunelStates).
 //
 // Integration: the membrane decays exactly, V ← V·e^(−dt/τ), each 0.1 ms
-// step, then the step's arriving jumps are added. Recurrent spikes enter a
-// ring buffer of D/dt slots. The external input of each neuron, the
-// superposition of C_E Poisson trains of rate ν_ext, is one Poisson
-// process of rate C_E·ν_ext; its number of events in a step (t − dt, t] is
-// Poisson(λ), λ = C_E·ν_ext·dt (0.2 at the default drive, ≤ 2.5 in the
-// parameter range), and the counts of disjoint steps are independent. So
-// each step draws every neuron's count k from Poisson(λ) and adds k·J —
-// the same law as generating the events one by one (as an exponential
-// interval stream would) and summing those that fall in the step, since
-// within a step only their number matters. The count comes from one
-// 32-bit uniform per neuron by inversion of a table of the cumulative
-// probabilities in units of 2⁻³² (sim.PoissonTable, exact to 2⁻³² per
-// value), rebuilt whenever λ changes. Like recurrent input, the events of
-// a step in which the neuron is refractory are lost.
+// step, then the step's arriving jumps are added. The external input of
+// each neuron, the superposition of C_E Poisson trains of rate ν_ext, is
+// one Poisson process of rate C_E·ν_ext; its number of events in a step
+// is Poisson(λ), λ = C_E·ν_ext·dt = (ν_ext/ν_thr)·θ·dt/(J·τ), and the
+// counts of disjoint steps are independent. So each step draws every
+// neuron's count k from Poisson(λ) and adds k·J — the same law as
+// generating the events one by one and summing those that fall in the
+// step. The count comes from one 32-bit uniform per neuron by inversion
+// of a table of the cumulative probabilities in units of 2⁻³²
+// (sim.PoissonTable), rebuilt whenever λ changes. Like recurrent input,
+// the events of a step in which the neuron is refractory are lost.
 //
-// Metrics ignore the first 100 ms: rate_hz is the mean rate over all
-// neurons; cv_isi the mean over neurons with ≥ 3 spikes of the coefficient
-// of variation of their interspike intervals; synchrony is Golomb's χ
-// (Golomb 2007, Scholarpedia 2(1):1347) applied to spike counts in 1 ms
-// bins: the standard deviation in time of the population activity over
-// the root-mean-square of the single neurons' standard deviations — 1 for
-// identical spike trains, ≈ 1/√N = 0.03 for independent ones; osc_hz and
-// osc_power locate the largest peak of the population rate's spectrum over
-// the last 512 ms (see Oscillation).
+// Delivery is event-driven: the connectivity is stored as compressed
+// sparse rows of each neuron's targets (see connect), and a spike adds its
+// jump to the targets' slots in a ring of D/dt + 1 per-neuron input
+// buffers, the slot read D/dt steps later. A step costs O(N) for the
+// membranes plus O(C) per spike; it allocates nothing.
+//
+// Metrics ignore the first 100 ms: see brunelStats.
 type Brunel struct {
 	sim.Params
-	G, NuExt, J, D float64
+	G, NuExt, J, D, NE float64
 
 	info  sim.Info
 	steps int
 	t     float64
-	rng   *rand.Rand
+	src   rand.PCG // the one random stream: connectivity, V₀, input
 
-	v      [brN]float64
-	refEnd [brN]int32       // step at which the refractory period ends
-	ext    sim.PoissonTable // external events per neuron per step
-	outOff [brN + 1]int32
-	outTgt []int32 // targets of each neuron's spikes, CSR
-	inbox  []float64
-	delay  int       // steps
-	mark   [brN]bool // scratch while drawing connections
-	inSrc  []int32   // scratch: sources of each neuron, C_E + C_I per row
+	// Sizes fixed at Reset.
+	nE, nI, n, cE, cI int
+
+	v        []float64        // mV
+	refEnd   []int32          // step at which the refractory period ends
+	ext      sim.PoissonTable // external events per neuron per step
+	outOff   []int32          // targets of neuron s: outTgt[outOff[s]:outOff[s+1]]
+	outTgt   []uint16
+	inbox    []float64 // brMaxSlots slots of n jumps (mV), delay+1 in use; padded
+	fired    []int32   // scratch: the neurons that fired this step
+	extCount []uint8   // scratch: external events of each neuron this step, n+1
+	delay    int       // steps
+
+	// Scratch of connect.
+	mark   []bool
+	cursor []int32
+	row    []int32
 
 	bias float64 // mV: constant input μ, 0 in the lab (tests)
 
-	// Statistics after the transient.
-	count, countAll     int
-	lastSpike           [brN]float64
-	nISI                [brN]int32
-	sumISI, sumISI2     [brN]float64
-	spikesAfter         [brN]int32 // spikes after the transient
-	sumM, sumM2         float64
-	nV                  int
-	binCount            [brBin]int32
-	binSum              int32
-	popRing             [brOscBins]float64 // 1 ms population counts after the transient
-	popN                int                // bins written to popRing
-	oscX                [brOscBins]float64 // scratch: windowed counts
-	oscP                [brOscBins/2 + 1]float64
-	rasterT             []float64
-	rasterRow           []int32
-	rasterHead, rasterN int
+	brunelStats
 }
 
-// NewBrunel returns the scaled network in the asynchronous irregular state
-// (g = 5, ν_ext = 2ν_thr), reset with seed 1.
+// NewBrunel returns the network at the lab's size (N_E = 1 000) in the
+// asynchronous irregular state (g = 5, ν_ext = 2ν_thr), reset with seed 1.
 func NewBrunel() *Brunel {
 	m := &Brunel{Params: sim.NewParams("brunel")}
 	m.Bind(sim.Param{Key: "g", Label: "g", Min: 0, Max: 8, Step: 0.1, Default: 5,
 		Help: "relative strength of inhibition, J_I = −g·J"}, &m.G)
 	m.Bind(sim.Param{Key: "nu_ext", Label: "ν_ext/ν_thr", Min: 0, Max: 5, Step: 0.05, Default: 2,
 		Help: "external drive relative to the rate that reaches threshold alone"}, &m.NuExt)
-	m.Bind(sim.Param{Key: "J", Label: "J", Unit: "mV", Min: 0.2, Max: 2, Step: 0.05, Default: 1,
-		Help: "excitatory jump per input spike (scaled network: 1 mV ≙ Brunel's 0.1 mV)"}, &m.J)
+	m.Bind(sim.Param{Key: "J", Label: "J", Unit: "mV", Min: 0.05, Max: 2, Step: 0.05, Default: 1,
+		Help: "excitatory jump per input spike (Brunel: 0.1 mV at N_E = 10 000)"}, &m.J)
 	m.Bind(sim.Param{Key: "D", Label: "D", Unit: "ms", Min: 0.5, Max: 5, Step: 0.1, Default: 1.5,
 		Help: "transmission delay"}, &m.D)
-	m.outTgt = make([]int32, brN*(brCE+brCI))
-	m.inSrc = make([]int32, brN*(brCE+brCI))
-	m.inbox = make([]float64, brMaxSlots*brN)
+	m.Bind(sim.Param{Key: "n_e", Label: "N_E", Min: 200, Max: brMaxNE, Step: 200, Default: 1000, Integer: true,
+		Help: "excitatory neurons; N_I = N_E/4, C_E = N_E/10, C_I = N_I/10, rounded (Brunel: 10 000)"}, &m.NE)
 	m.rasterT = make([]float64, brRasterCap)
 	m.rasterRow = make([]int32, brRasterCap)
 	m.info = m.describe()
@@ -151,16 +131,17 @@ func (m *Brunel) describe() sim.Info {
 	return sim.Info{
 		ID:      "brunel",
 		Title:   "Sparse E–I network of spiking neurons (Brunel 2000)",
-		Summary: "1 250 integrate-and-fire neurons: regular, asynchronous or oscillating, set by inhibition and drive",
+		Summary: "250 to 12 500 integrate-and-fire neurons: regular, asynchronous or oscillating, set by inhibition and drive",
 		DT:      brDT, Window: brWindow, Speed: 50,
 		Params: m.Specs(),
 		Metrics: []sim.Metric{
 			{Key: "rate_hz", Label: "rate", Unit: "Hz", Help: "mean firing rate per neuron after the first 100 ms"},
 			{Key: "cv_isi", Label: "CV ISI", Help: "irregularity: mean CV of interspike intervals (1 for Poisson)"},
 			{Key: "synchrony", Label: "synchrony χ", Help: "Golomb's χ: 0 asynchronous, 1 fully synchronous"},
+			{Key: "pop_cv", Label: "rate swing", Help: "std/mean of the population rate in 1 ms bins after the first 100 ms: > 1 when the population fires in bursts"},
 			{Key: "pop_rate", Label: "population rate", Unit: "Hz", Help: "population activity over the last 1 ms"},
 			{Key: "osc_hz", Label: "rhythm", Unit: "Hz", Help: "frequency of the population rate's largest spectral peak above 5 Hz (last 512 ms)"},
-			{Key: "osc_power", Label: "rhythm power", Help: "that peak's power over the mean power above 5 Hz: 5–10 in AI, > 20 for a clear rhythm"},
+			{Key: "osc_power", Label: "rhythm power", Help: "that peak's power over the mean power above 5 Hz: below 15 without a rhythm, > 20 for a clear one"},
 		},
 		Signals: []sim.Signal{
 			{Key: "pop_rate", Label: "population rate", Unit: "Hz"},
@@ -182,75 +163,58 @@ func (m *Brunel) Info() sim.Info { return m.info }
 // Time is the simulated time in ms.
 func (m *Brunel) Time() float64 { return m.t }
 
-// Reset draws a new connectivity and external input from seed and starts
-// every neuron at a random potential between V_r and θ (uniform).
+// Reset sizes the network from n_e, draws a new connectivity and external
+// input from seed and starts every neuron at a random potential between
+// V_r and θ (uniform). It allocates only when the network grows.
 func (m *Brunel) Reset(seed uint64) {
-	m.rng = sim.NewRand(seed)
+	sim.Reseed(&m.src, seed)
 	m.steps, m.t = 0, 0
 	m.delay = max(1, int(math.Round(m.D/brDT)))
+	m.resize(int(m.NE))
 	m.connect()
 	clear(m.inbox)
 	m.ext.Reset(m.extRate() * brDT)
-	for i := range brN {
-		m.v[i] = brVr + (brTheta-brVr)*m.rng.Float64()
+	for i := range m.n {
+		m.v[i] = brVr + (brTheta-brVr)*uniform01(&m.src)
 		m.refEnd[i] = 0
-		m.lastSpike[i] = -1
-		m.nISI[i], m.sumISI[i], m.sumISI2[i] = 0, 0, 0
-		m.spikesAfter[i] = 0
 	}
-	m.count, m.countAll, m.nV, m.sumM, m.sumM2 = 0, 0, 0, 0, 0
-	m.binCount, m.binSum = [brBin]int32{}, 0
-	m.popN = 0
-	m.rasterHead, m.rasterN = 0, 0
+	m.resetStats()
 }
 
-// extRate is the total external event rate per neuron, C_E·ν_ext, in 1/ms.
+// resize sets N_E = nE, N_I = nE/4, C_E = ε·N_E, C_I = ε·N_I (rounded)
+// and sizes the per-neuron storage, reusing it when it is large enough.
+func (m *Brunel) resize(nE int) {
+	m.nE = nE
+	m.nI = int(math.Round(float64(nE) / 4))
+	m.n = m.nE + m.nI
+	m.cE = max(1, int(math.Round(brEps*float64(m.nE))))
+	m.cI = max(1, int(math.Round(brEps*float64(m.nI))))
+	n := m.n
+	m.v = grow(m.v, n)
+	m.refEnd = grow(m.refEnd, n)
+	m.outOff = grow(m.outOff, n+1)
+	m.outTgt = grow(m.outTgt, n*(m.cE+m.cI))
+	m.inbox = grow(m.inbox, brMaxSlots*n+1<<16) // see deliver
+	m.fired = grow(m.fired, n)
+	m.extCount = grow(m.extCount, n+1)
+	m.neurons = grow(m.neurons, n)
+}
+
+// grow returns s with length n, reallocated only if its capacity is short.
+func grow[T any](s []T, n int) []T {
+	if cap(s) < n {
+		return make([]T, n)
+	}
+	return s[:n]
+}
+
+// extRate is the total external event rate per neuron, C_E·ν_ext =
+// (ν_ext/ν_thr)·θ/(J·τ), in 1/ms.
 func (m *Brunel) extRate() float64 {
 	if m.J <= 0 {
 		return 0
 	}
-	nuThr := brTheta / (m.J * brCE * brTau) // 1/ms
-	return m.NuExt * nuThr * brCE
-}
-
-// connect draws C_E distinct excitatory and C_I distinct inhibitory sources
-// for every neuron and stores the transpose, each neuron's targets.
-func (m *Brunel) connect() {
-	const c = brCE + brCI
-	pick := func(row []int32, lo, n, k int) {
-		for j := 0; j < k; {
-			s := lo + m.rng.IntN(n)
-			if m.mark[s] {
-				continue
-			}
-			m.mark[s] = true
-			row[j] = int32(s)
-			j++
-		}
-		for _, s := range row[:k] {
-			m.mark[s] = false
-		}
-	}
-	var deg [brN]int32
-	for i := range brN {
-		row := m.inSrc[i*c : (i+1)*c]
-		pick(row[:brCE], 0, brNE, brCE)
-		pick(row[brCE:], brNE, brNI, brCI)
-		for _, s := range row {
-			deg[s]++
-		}
-	}
-	m.outOff[0] = 0
-	for s := range brN {
-		m.outOff[s+1] = m.outOff[s] + deg[s]
-		deg[s] = m.outOff[s]
-	}
-	for i := range brN {
-		for _, s := range m.inSrc[i*c : (i+1)*c] {
-			m.outTgt[deg[s]] = int32(i)
-			deg[s]++
-		}
-	}
+	return m.NuExt * brTheta / (m.J * brTau)
 }
 
 // Step advances the network by 0.1 ms.
@@ -262,95 +226,85 @@ func (m *Brunel) Step() {
 	// The ring holds delay+1 slots: this step reads one and writes the
 	// one read `delay` steps later.
 	ring := m.delay + 1
+	n := m.n
 	slot, later := m.steps%ring, (m.steps+m.delay)%ring
-	in := m.inbox[slot*brN : (slot+1)*brN]
-	out := m.inbox[later*brN : (later+1)*brN]
+	in := m.inbox[slot*n : (slot+1)*n][:n]
 	if lambda := m.extRate() * brDT; lambda != m.ext.Lambda() {
 		m.ext.Reset(lambda) // nu_ext or J changed mid-run
 	}
-	J, wI := m.J, -m.G*m.J
+	J := m.J
 	base := m.bias * (1 - decay)
-	stats := t > brTransient
 	step := int32(m.steps)
-	spikes := int32(0)
-	// One 32-bit uniform per neuron, two per 64-bit draw; none when the
-	// count is always 0 (ν_ext = 0: the table holds the single value 0).
-	drive := m.ext.Len() > 1
-	var r uint64
-	for i := range brN {
-		if i&1 == 1 {
-			r >>= 32
-		} else if drive {
-			r = m.rng.Uint64()
-		}
-		ext := float64(m.ext.Draw(uint32(r))) * J
-		if step < m.refEnd[i] {
+	until := step + 1 + int32(math.Round(brTauRP/brDT)) // refractory end of a spike now
+	v, refEnd := m.v[:n], m.refEnd[:n]
+	fired := m.fired[:n]
+	nf := 0
+	ext := m.externalCounts(n)
+	for i := range n {
+		e := float64(ext[i]) * J
+		if step < refEnd[i] {
 			in[i] = 0
 			continue
 		}
-		v := m.v[i]*decay + base + ext + in[i]
+		x := v[i]*decay + base + e + in[i]
 		in[i] = 0
-		if v >= brTheta {
-			v = brVr
-			m.refEnd[i] = step + 1 + int32(math.Round(brTauRP/brDT))
-			m.spike(i, t, stats)
-			spikes++
-			// Deliver after the delay: the slot read `delay` steps on.
-			w := J
-			if i >= brNE {
-				w = wI
-			}
-			for _, tgt := range m.outTgt[m.outOff[i]:m.outOff[i+1]] {
-				out[tgt] += w
-			}
+		if x >= brTheta {
+			x = brVr
+			refEnd[i] = until
+			fired[nf] = int32(i)
+			nf++
 		}
-		m.v[i] = v
+		v[i] = x
 	}
-	b := m.steps % brBin
-	m.binSum += spikes - m.binCount[b]
-	m.binCount[b] = spikes
-	if stats && b == 0 {
-		// A 1 ms bin has closed: its population count enters χ.
-		c := float64(m.binSum)
-		m.sumM += c
-		m.sumM2 += c * c
-		m.nV++
-		m.popRing[m.popN%brOscBins] = c
-		m.popN++
-	}
+	fired = fired[:nf]
+	m.deliver(fired, later*n)
+	m.record(fired, t)
 }
 
-// spike records a spike of neuron i at time t.
-func (m *Brunel) spike(i int, t float64, stats bool) {
-	m.countAll++
-	if stats {
-		m.count++
-		m.spikesAfter[i]++
-		if last := m.lastSpike[i]; last > brTransient {
-			d := t - last
-			m.nISI[i]++
-			m.sumISI[i] += d
-			m.sumISI2[i] += d * d
+// externalCounts draws this step's external input events of each of the
+// n neurons, Poisson(λ), from one 32-bit uniform per neuron, two per
+// 64-bit draw (low half first); all 0, and no draw, when the count is
+// always 0 (ν_ext = 0: the table holds the single value 0).
+func (m *Brunel) externalCounts(n int) []uint8 {
+	c := m.extCount[:n+1]
+	if m.ext.Len() == 1 {
+		clear(c)
+		return c[:n]
+	}
+	for i := 0; i < n; i += 2 {
+		r := m.src.Uint64()
+		c[i] = uint8(m.ext.Draw(uint32(r)))
+		c[i+1] = uint8(m.ext.Draw(uint32(r >> 32)))
+	}
+	return c[:n]
+}
+
+// deliver adds the jump of every neuron in fired to its targets' inputs
+// in the ring slot that starts at inbox[start]: J from an excitatory
+// cell, −gJ from an inhibitory one. The slot is taken as an array of
+// 2¹⁶ entries (inbox has that much room past every slot), so a uint16
+// target needs no bounds check; only the first n are ever written.
+func (m *Brunel) deliver(fired []int32, start int) {
+	out := (*[1 << 16]float64)(m.inbox[start:])
+	wE, wI := m.J, -m.G*m.J
+	nE := int32(m.nE)
+	for _, s := range fired {
+		w := wE
+		if s >= nE {
+			w = wI
+		}
+		tgt := m.outTgt[m.outOff[s]:m.outOff[s+1]]
+		for len(tgt) >= 4 {
+			out[tgt[0]] += w
+			out[tgt[1]] += w
+			out[tgt[2]] += w
+			out[tgt[3]] += w
+			tgt = tgt[4:]
+		}
+		for _, t := range tgt {
+			out[t] += w
 		}
 	}
-	m.lastSpike[i] = t
-	row := -1
-	switch {
-	case i < 40:
-		row = i
-	case i >= brNE && i < brNE+10:
-		row = 40 + i - brNE
-	}
-	if row < 0 {
-		return
-	}
-	k := (m.rasterHead + m.rasterN) % brRasterCap
-	if m.rasterN == brRasterCap {
-		m.rasterHead = (m.rasterHead + 1) % brRasterCap
-	} else {
-		m.rasterN++
-	}
-	m.rasterT[k], m.rasterRow[k] = t, int32(row)
 }
 
 // Sample records the population rate over the last 1 ms and neuron 0's V.
@@ -359,164 +313,13 @@ func (m *Brunel) Sample(dst []float64) {
 	dst[1] = m.v[0]
 }
 
-func (m *Brunel) popRate() float64 {
-	bins := min(m.steps, brBin)
-	if bins == 0 {
-		return 0
-	}
-	return float64(m.binSum) / (brN * float64(bins) * brDT) * 1000
-}
-
-// Metrics reports rate_hz, cv_isi, synchrony, pop_rate, osc_hz and
-// osc_power.
+// Metrics reports rate_hz, cv_isi, synchrony, pop_cv, pop_rate, osc_hz
+// and osc_power.
 func (m *Brunel) Metrics(dst []float64) {
 	dst[0] = m.RateHz()
 	dst[1] = m.CV()
 	dst[2] = m.Synchrony()
-	dst[3] = m.popRate()
-	dst[4], dst[5] = m.Oscillation()
-}
-
-// Oscillation finds the rhythm of the population rate. It takes the 1 ms
-// population counts A(b) of the last n ≤ 512 ms after the transient
-// (n ≥ 128, else it reports 0, 0), removes their mean, applies a Hann
-// window w(b), and computes the periodogram
-//
-//	P_k = | Σ_b w(b)·A(b)·e^(−2πi·k·b/n) |²,  f_k = k/n kHz,
-//
-// smoothed over 2h + 1 neighbouring frequencies (h = n/256, ≈ 10 Hz in
-// all). It returns the frequency f of the largest smoothed P_k with
-// 5 Hz ≤ f_k ≤ 500 Hz, and that peak over the mean of P_k on the same
-// band. For white noise the ratio is the maximum of ≈ 50 independent
-// estimates, about 1.5–3; the AI state's spectrum falls with frequency,
-// which gives 5–10 here; a clear rhythm gives > 20 (SR ≈ 50).
-func (m *Brunel) Oscillation() (hz, power float64) {
-	n := min(m.popN, brOscBins)
-	if n < 128 {
-		return 0, 0
-	}
-	x := m.oscX[:n]
-	start := m.popN - n
-	mean := 0.0
-	for b := range n {
-		x[b] = m.popRing[(start+b)%brOscBins]
-		mean += x[b]
-	}
-	mean /= float64(n)
-	for b := range n {
-		w := 0.5 - 0.5*math.Cos(2*math.Pi*float64(b)/float64(n))
-		x[b] = w * (x[b] - mean)
-	}
-	half := n / 2
-	p := m.oscP[:half+1]
-	for k := range half + 1 {
-		// Σ x_b e^(−iθb) by rotation of a unit phasor.
-		c, s := math.Cos(2*math.Pi*float64(k)/float64(n)), -math.Sin(2*math.Pi*float64(k)/float64(n))
-		re, im, zr, zi := 0.0, 0.0, 1.0, 0.0
-		for _, v := range x {
-			re += v * zr
-			im += v * zi
-			zr, zi = zr*c-zi*s, zr*s+zi*c
-		}
-		p[k] = re*re + im*im
-	}
-	lo := int(math.Ceil(5 * float64(n) / 1000))
-	h := max(1, n/256)
-	var sum, best float64
-	bestK := 0
-	for k := lo; k <= half; k++ {
-		sum += p[k]
-		var sm float64
-		cnt := 0
-		for j := max(lo, k-h); j <= min(half, k+h); j++ {
-			sm += p[j]
-			cnt++
-		}
-		if sm /= float64(cnt); sm > best {
-			best, bestK = sm, k
-		}
-	}
-	sum /= float64(half - lo + 1)
-	if sum <= 0 {
-		return 0, 0
-	}
-	return float64(bestK) * 1000 / float64(n), best / sum
-}
-
-// RateHz is the mean rate per neuron after the transient (whole run when it
-// lasts 200 ms or less).
-func (m *Brunel) RateHz() float64 {
-	switch {
-	case m.t <= 0:
-		return 0
-	case m.t <= 2*brTransient:
-		return float64(m.countAll) / brN / m.t * 1000
-	}
-	return float64(m.count) / brN / (m.t - brTransient) * 1000
-}
-
-// CV is the mean over neurons with at least three spikes after the
-// transient of the CV of their interspike intervals.
-func (m *Brunel) CV() float64 {
-	var sum float64
-	n := 0
-	for i := range brN {
-		k := float64(m.nISI[i])
-		if k < 2 {
-			continue
-		}
-		mean := m.sumISI[i] / k
-		vr := m.sumISI2[i]/k - mean*mean
-		if mean > 0 {
-			sum += math.Sqrt(math.Max(vr, 0)) / mean
-			n++
-		}
-	}
-	if n == 0 {
-		return 0
-	}
-	return sum / float64(n)
-}
-
-// Synchrony is Golomb's χ after the transient, computed on spike counts
-// in 1 ms bins: with n_i(b) the count of neuron i in bin b and
-// A(b) = Σ_i n_i(b)/N,
-//
-//	χ² = Var_b[A] / ( (1/N) Σ_i Var_b[n_i] )
-//
-// A neuron fires at most once per bin (τ_rp = 2 ms), so Var_b[n_i] =
-// p_i(1 − p_i) with p_i its fraction of bins holding a spike.
-func (m *Brunel) Synchrony() float64 {
-	if m.nV < 2 {
-		return 0
-	}
-	k := float64(m.nV)
-	mean := m.sumM / k / brN
-	varA := m.sumM2/k/(brN*brN) - mean*mean
-	var vi float64
-	for i := range brN {
-		p := math.Min(float64(m.spikesAfter[i])/k, 1)
-		vi += p * (1 - p)
-	}
-	vi /= brN
-	if vi <= 0 {
-		return 0
-	}
-	return math.Sqrt(sim.Clamp(varA/vi, 0, 1))
-}
-
-// Plot fills the raster of the last window.
-func (m *Brunel) Plot(key string, dst *sim.PlotData) {
-	if key != "raster" {
-		return
-	}
-	t0 := math.Max(0, m.t-brWindow)
-	for k := range m.rasterN {
-		j := (m.rasterHead + k) % brRasterCap
-		if m.rasterT[j] >= t0 {
-			dst.SpikeT = append(dst.SpikeT, m.rasterT[j])
-			dst.SpikeRow = append(dst.SpikeRow, int(m.rasterRow[j]))
-		}
-	}
-	dst.Rows, dst.T0, dst.T1 = brRows, t0, math.Max(m.t, brWindow)
+	dst[3] = m.PopCV()
+	dst[4] = m.popRate()
+	dst[5], dst[6] = m.Oscillation()
 }
