@@ -3,7 +3,7 @@
 package lessons
 
 var embeddedSnapshot = &snapshot{
-	Sum: 0x494be0f108a55dc9,
+	Sum: 0x645a9e26b333830e,
 	Lessons: []Lesson{
 		{ID: "why", Title: "Why look at the brain", Chapter: "introduction", Order: 1, Summary: "Where brains still beat deep networks, and Marr's three levels as the lens for this tutorial.", Lab: Lab{Model: "wta", Params: Settings{
 			{Key: "n", Raw: "4", Value: 4},
@@ -1343,6 +1343,36 @@ var embeddedSnapshot = &snapshot{
 				{Key: "train_s", Raw: "10", Value: 10},
 				{Key: "amp", Raw: "0.1", Value: 0.1},
 			}},
+		}, TryIt: []TryState{
+			{Step: 1, Name: "As loaded: g = 1.5, no learning", Note: "⟨x²⟩ ≈ 0.71; λ_max ≈ 2.8 1/s at 10 s, but it wanders: it is measured over the last 2 s"},
+			{Step: 2, Name: "g = 0.9", Note: "the disc left of Re λ = 1 (press v for the spectrum); activity dies, λ_max ≈ −12.4 1/s", Params: Settings{
+				{Key: "g", Raw: "0.9", Value: 0.9},
+			}},
+			{Step: 3, Name: "g = 2", Note: "⟨x²⟩ ≈ 1.92, the theory's value; λ_max ≈ 8.4 1/s", Params: Settings{
+				{Key: "g", Raw: "2", Value: 2},
+			}},
+			{Step: 3, Name: "g = 3", Note: "λ_max ≈ 18 1/s", Params: Settings{
+				{Key: "g", Raw: "3", Value: 3},
+			}},
+			{Step: 4, Name: "g = 1.1", Note: "small activity, λ_max ≈ 0: a rhythm", Params: Settings{
+				{Key: "g", Raw: "1.1", Value: 1.1},
+			}},
+			{Step: 5, Name: "FORCE: g = 1.5, train_s = 10", Note: "z locks onto the triangle; error ≈ 0.006 on its own", Params: Settings{
+				{Key: "train_s", Raw: "10", Value: 10},
+			}},
+			{Step: 6, Name: "train_s = 10, amp = 0.1", Note: "too faint: the chaos stays, learning fails", Params: Settings{
+				{Key: "train_s", Raw: "10", Value: 10},
+				{Key: "amp", Raw: "0.1", Value: 0.1},
+			}},
+			{Step: 6, Name: "train_s = 10, g = 2.2", Note: "too chaotic: error ≈ 1.9 5 s after learning", Params: Settings{
+				{Key: "train_s", Raw: "10", Value: 10},
+				{Key: "g", Raw: "2.2", Value: 2.2},
+			}},
+			{Step: 7, Name: "train_s = 10, alpha = 100", Note: "gentler: error ≈ 0.018 at the end of learning, ≈ 0.04 10 s later", Params: Settings{
+				{Key: "train_s", Raw: "10", Value: 10},
+				{Key: "alpha", Raw: "100", Value: 100},
+			}},
+			{Step: 8, Name: "The starting values (then select g and press w)"},
 		}, Challenges: []Challenge{
 			{ID: "edge", Prompt: "Find the edge of chaos without learning: keep the network active (⟨x²⟩ ≥ 0.01) but not chaotic (λ_max ≤ 0.5 1/s) for 5 s.", Hint: "Below g = 1 the activity dies; at 1.5 it is chaotic. The variance grows from zero like g − 1 just above the transition, and in a network of 300 units the first activity there is a rhythm, not chaos.", When: []string{"train_s == 0", "var_x >= 0.01", "lyapunov <= 0.5"}, HoldMS: 5000, Solution: Settings{
 				{Key: "g", Raw: "1.1", Value: 1.1},
@@ -1559,6 +1589,23 @@ var embeddedSnapshot = &snapshot{
 				{Key: "interval", Raw: "2000", Value: 2000},
 				{Key: "lambda", Raw: "0.9", Value: 0.9},
 			}},
+		}, TryIt: []TryState{
+			{Step: 1, Name: "The starting values: TD(0), λ = 0", Note: "steps 1–3 watch this one run"},
+			{Step: 4, Name: "Eligibility trace: λ = 0.9", Note: "cue wins at trial 9, and the bump stays at 0.04", Params: Settings{
+				{Key: "lambda", Raw: "0.9", Value: 0.9},
+			}},
+			{Step: 5, Name: "Uncertain reward: p = 0.5", Note: "after 100 trials, bursts of about +0.5 and dips of about −0.5; predicted r follows recent luck", Params: Settings{
+				{Key: "p_reward", Raw: "0.5", Value: 0.5},
+			}},
+			{Step: 6, Name: "p = 0.5, the cells fan out", Note: "press v until the distributional plot shows; optimist − pessimist 0.76 at trial 100", Params: Settings{
+				{Key: "p_reward", Raw: "0.5", Value: 0.5},
+			}},
+			{Step: 6, Name: "p = 1, the cells agree", Note: "press v until the distributional plot shows; once learnt the cells agree, the pessimists last"},
+			{Step: 7, Name: "Long delay: interval = 2000 ms, λ = 0.9", Note: "the cue response reaches γ⁴⁰ = 0.446 by trial 100", Params: Settings{
+				{Key: "interval", Raw: "2000", Value: 2000},
+				{Key: "lambda", Raw: "0.9", Value: 0.9},
+			}},
+			{Step: 8, Name: "The starting values (after about 150 trials, set p = 0)", Note: "then select p(reward) and press H twice: a dip of −1 where the reward was due"},
 		}, Challenges: []Challenge{
 			{ID: "skip-the-wave", Prompt: "Keep α ≤ 0.2 and the reward at least 1 s after the cue, and move the response from the reward to the cue within 10 trials, with no bump in between (bump ≤ 0.01).", Hint: "A trace of decay λ hands a share of each error straight back to the earlier bins; the rest, a share 1 − λ, is passed back one bin per trial and travels as the bump. Start a new run (r) after changing λ: the trial count and the bump are counted from the start of the run.", When: []string{"transfer_trial >= 1", "transfer_trial <= 10", "bump_max <= 0.01", "alpha <= 0.2", "interval >= 1000"}, HoldMS: 3000, Solution: Settings{
 				{Key: "lambda", Raw: "1", Value: 1},
@@ -1611,6 +1658,37 @@ var embeddedSnapshot = &snapshot{
 			}},
 			{Name: "Nonlinear teacher", Note: "Classes from a random tanh network: BP and FA reach 87–88%, NP stalls near 75%.", Params: Settings{
 				{Key: "task", Raw: "nonlinear", Value: 1},
+			}},
+		}, TryIt: []TryState{
+			{Step: 1, Name: "The lab's values: η_NP = 0.001, 20 hidden units", Note: "NP passes 75% after about 6,500 examples; FA's angle falls to 23°"},
+			{Step: 2, Name: "Hurried NP: η_NP = 0.005", Note: "67% at 2,000 examples, then stalls at 76%", Params: Settings{
+				{Key: "eta_np", Raw: "0.005", Value: 0.005},
+			}},
+			{Step: 2, Name: "η_NP = 0.01", Note: "stalls near 70%, 22 points behind BP", Params: Settings{
+				{Key: "eta_np", Raw: "0.01", Value: 0.01},
+			}},
+			{Step: 3, Name: "Wide layer: hidden = 100", Note: "NP 82% at 5,000 examples; angles 86° (NP) and 45° (FA)", Params: Settings{
+				{Key: "hidden", Raw: "100", Value: 100},
+			}},
+			{Step: 3, Name: "hidden = 100, η_NP = 0.01", Note: "NP sinks to 45% by 20,000 examples", Params: Settings{
+				{Key: "hidden", Raw: "100", Value: 100},
+				{Key: "eta_np", Raw: "0.01", Value: 0.01},
+			}},
+			{Step: 4, Name: "No second pass: baseline = mean, σ = 0.1", Note: "NP stays near chance", Params: Settings{
+				{Key: "baseline", Raw: "mean", Value: 1},
+			}},
+			{Step: 4, Name: "baseline = mean, σ = 0.7", Note: "86% at 20,000 examples", Params: Settings{
+				{Key: "baseline", Raw: "mean", Value: 1},
+				{Key: "sigma", Raw: "0.7", Value: 0.7},
+			}},
+			{Step: 4, Name: "Clean baseline, σ = 2", Note: "the bias term: 77% at 20,000 examples", Params: Settings{
+				{Key: "sigma", Raw: "2", Value: 2},
+			}},
+			{Step: 5, Name: "Nonlinear teacher", Note: "after 50,000 examples NP stalls at 75%", Params: Settings{
+				{Key: "task", Raw: "nonlinear", Value: 1},
+			}},
+			{Step: 6, Name: "label_noise = 0.3", Note: "all three near 86% at 20,000 examples", Params: Settings{
+				{Key: "label_noise", Raw: "0.3", Value: 0.3},
 			}},
 		}, Challenges: []Challenge{
 			{ID: "wide-noise", Prompt: "With η_NP no larger than 0.01, leave node perturbation at least 30 points behind backprop after 20,000 examples, held for 5 s.", Hint: "At 20 hidden units and η_NP = 0.01, NP stalls about 22 points behind. Every unit NP perturbs adds its own noise to the one global signal.", When: []string{"eta_np <= 0.01", "examples >= 20000", "np_gap >= 30"}, HoldMS: 5000, Solution: Settings{
@@ -2270,6 +2348,56 @@ var embeddedSnapshot = &snapshot{
 				{Key: "g", Raw: "4.5", Value: 4.5},
 				{Key: "nu_ext", Raw: "0.9", Value: 0.9},
 			}},
+		}, TryIt: []TryState{
+			{Step: 1, Name: "SR, as loaded: 1 250 cells, g = 3"},
+			{Step: 2, Name: "g = 3.5", Params: Settings{
+				{Key: "g", Raw: "3.5", Value: 3.5},
+			}},
+			{Step: 2, Name: "g = 4", Params: Settings{
+				{Key: "g", Raw: "4", Value: 4},
+			}},
+			{Step: 3, Name: "g = 5", Params: Settings{
+				{Key: "g", Raw: "5", Value: 5},
+			}},
+			{Step: 4, Name: "g = 5, nu_ext = 1", Params: Settings{
+				{Key: "g", Raw: "5", Value: 5},
+				{Key: "nu_ext", Raw: "1", Value: 1},
+			}},
+			{Step: 4, Name: "g = 5, nu_ext = 0.8", Params: Settings{
+				{Key: "g", Raw: "5", Value: 5},
+				{Key: "nu_ext", Raw: "0.8", Value: 0.8},
+			}},
+			{Step: 4, Name: "g = 8, nu_ext = 2", Params: Settings{
+				{Key: "g", Raw: "8", Value: 8},
+			}},
+			{Step: 5, Name: "Brunel's AI point: n_e = 10000, J = 0.1 mV, g = 5", Params: Settings{
+				{Key: "n_e", Raw: "10000", Value: 10000},
+				{Key: "J", Raw: "0.1", Value: 0.1},
+				{Key: "g", Raw: "5", Value: 5},
+				{Key: "nu_ext", Raw: "2", Value: 2},
+			}},
+			{Step: 6, Name: "Brunel's SI fast point: n_e = 10000, J = 0.1 mV, g = 6, nu_ext = 4", Params: Settings{
+				{Key: "n_e", Raw: "10000", Value: 10000},
+				{Key: "J", Raw: "0.1", Value: 0.1},
+				{Key: "g", Raw: "6", Value: 6},
+				{Key: "nu_ext", Raw: "4", Value: 4},
+			}},
+			{Step: 7, Name: "The same point, small network: n_e = 1000, J = 1 mV, g = 6, nu_ext = 4", Params: Settings{
+				{Key: "g", Raw: "6", Value: 6},
+				{Key: "nu_ext", Raw: "4", Value: 4},
+			}},
+			{Step: 8, Name: "Brunel's SI slow point: n_e = 10000, J = 0.1 mV, g = 4.5, nu_ext = 0.9", Params: Settings{
+				{Key: "n_e", Raw: "10000", Value: 10000},
+				{Key: "J", Raw: "0.1", Value: 0.1},
+				{Key: "g", Raw: "4.5", Value: 4.5},
+				{Key: "nu_ext", Raw: "0.9", Value: 0.9},
+			}},
+			{Step: 8, Name: "…then nu_ext = 0.8: silence", Params: Settings{
+				{Key: "n_e", Raw: "10000", Value: 10000},
+				{Key: "J", Raw: "0.1", Value: 0.1},
+				{Key: "g", Raw: "4.5", Value: 4.5},
+				{Key: "nu_ext", Raw: "0.8", Value: 0.8},
+			}},
 		}, Challenges: []Challenge{
 			{ID: "ai-state", Prompt: "Put the network in the asynchronous irregular state: cv_isi > 0.8 and synchrony < 0.2, at a rate below 80 Hz.", Hint: "The network starts excitation-dominated. Each inhibitory cell counts g times an excitatory one, and there are four times fewer of them.", When: []string{"cv_isi > 0.8", "synchrony < 0.2", "rate_hz < 80"}, HoldMS: 300, Solution: Settings{
 				{Key: "g", Raw: "5", Value: 5},
@@ -2287,7 +2415,7 @@ var embeddedSnapshot = &snapshot{
 				{Text: "rate_hz <= 15", Left: "rate_hz", Op: "<=", Value: 15},
 				{Text: "nu_ext >= 1", Left: "nu_ext", Op: ">=", Value: 1},
 			}},
-			{ID: "faster-slow-rhythm", Prompt: "In a network of Brunel's size (n_e = 10 000), keep the population firing in bursts (pop_cv > 1.3) with cells at under 10 Hz, but make the bursts come faster: a rhythm of 25–35 Hz.", Hint: "Start from preset 6, Brunel's slow point, whose bursts come about 20 times a second. The network there is at the edge of silence: what sets how quickly it recovers from each burst?", When: []string{"n_e >= 10000", "pop_cv > 1.3", "rate_hz < 10", "osc_hz >= 25", "osc_hz <= 35"}, HoldMS: 300, Solution: Settings{
+			{ID: "faster-slow-rhythm", Prompt: "First grow the network to Brunel's size (set n_e = 10 000). Keep the population firing in bursts (pop_cv > 1.3) with cells at under 10 Hz, but make the bursts come faster: a rhythm of 25–35 Hz.", Hint: "Start from preset 6, Brunel's slow point, whose bursts come about 20 times a second. The network there is at the edge of silence: what sets how quickly it recovers from each burst?", When: []string{"n_e >= 10000", "pop_cv > 1.3", "rate_hz < 10", "osc_hz >= 25", "osc_hz <= 35"}, HoldMS: 300, Solution: Settings{
 				{Key: "n_e", Raw: "10000", Value: 10000},
 				{Key: "J", Raw: "0.1", Value: 0.1},
 				{Key: "g", Raw: "4.5", Value: 4.5},
@@ -2299,7 +2427,7 @@ var embeddedSnapshot = &snapshot{
 				{Text: "osc_hz >= 25", Left: "osc_hz", Op: ">=", Value: 25},
 				{Text: "osc_hz <= 35", Left: "osc_hz", Op: "<=", Value: 35},
 			}},
-			{ID: "slower-fast-rhythm", Prompt: "In Brunel's network (n_e = 10 000), bring the fast rhythm down to 80–120 Hz (osc_power > 20) while cells stay irregular (cv_isi > 0.4) and fire below 70 Hz.", Hint: "Start from preset 4. The rhythm is inhibition feeding back on the cells that drove it: which parameter sets how long that loop takes?", When: []string{"n_e >= 10000", "osc_hz >= 80", "osc_hz <= 120", "osc_power > 20", "cv_isi > 0.4", "rate_hz < 70"}, HoldMS: 300, Solution: Settings{
+			{ID: "slower-fast-rhythm", Prompt: "First grow the network to Brunel's size (set n_e = 10 000). Bring the fast rhythm down to 80–120 Hz (osc_power > 20) while cells stay irregular (cv_isi > 0.4) and fire below 70 Hz.", Hint: "Start from preset 4. The rhythm is inhibition feeding back on the cells that drove it: which parameter sets how long that loop takes?", When: []string{"n_e >= 10000", "osc_hz >= 80", "osc_hz <= 120", "osc_power > 20", "cv_isi > 0.4", "rate_hz < 70"}, HoldMS: 300, Solution: Settings{
 				{Key: "n_e", Raw: "10000", Value: 10000},
 				{Key: "J", Raw: "0.1", Value: 0.1},
 				{Key: "g", Raw: "6", Value: 6},
@@ -2453,6 +2581,32 @@ var embeddedSnapshot = &snapshot{
 				{Key: "iters", Raw: "1", Value: 1},
 			}},
 			{Name: "Overcomplete", Note: "Two elements per pixel (128): a richer dictionary that takes longer to learn.", Params: Settings{
+				{Key: "ratio", Raw: "2", Value: 2},
+			}},
+		}, TryIt: []TryState{
+			{Step: 1, Name: "From the start: λ = 0.6, η = 0.005, 20 iterations"},
+			{Step: 2, Name: "Noise with the same spectrum", Params: Settings{
+				{Key: "image", Raw: "noise", Value: 1},
+			}},
+			{Step: 3, Name: "No sparsity: λ = 0", Params: Settings{
+				{Key: "lambda", Raw: "0"},
+			}},
+			{Step: 4, Name: "λ = 1", Params: Settings{
+				{Key: "lambda", Raw: "1", Value: 1},
+			}},
+			{Step: 4, Name: "λ = 2", Params: Settings{
+				{Key: "lambda", Raw: "2", Value: 2},
+			}},
+			{Step: 5, Name: "100 iterations", Params: Settings{
+				{Key: "iters", Raw: "100", Value: 100},
+			}},
+			{Step: 5, Name: "One feedforward pass: 1 iteration", Params: Settings{
+				{Key: "iters", Raw: "1", Value: 1},
+			}},
+			{Step: 6, Name: "η = 0.05", Params: Settings{
+				{Key: "eta", Raw: "0.05", Value: 0.05},
+			}},
+			{Step: 7, Name: "Overcomplete: two elements per pixel", Params: Settings{
 				{Key: "ratio", Raw: "2", Value: 2},
 			}},
 		}, Challenges: []Challenge{
