@@ -127,7 +127,7 @@ func (r Reference) Short() string {
 func (r Reference) Full() string {
 	var s strings.Builder
 	s.WriteString(joinAuthors(r.Authors))
-	fmt.Fprintf(&s, " (%d). %s.", r.Year, strings.TrimSuffix(r.Title, "."))
+	fmt.Fprintf(&s, " (%d). %s", r.Year, sentence(r.Title))
 	if r.Venue != "" {
 		if r.Type == "incollection" || r.Type == "inproceedings" {
 			s.WriteString(" In")
@@ -156,6 +156,15 @@ func (r Reference) Full() string {
 		s.WriteString(" " + r.URL)
 	}
 	return s.String()
+}
+
+// sentence ends a title with a full stop, unless it ends in its own
+// punctuation ("Do we have brain to spare?").
+func sentence(title string) string {
+	if strings.HasSuffix(title, "?") || strings.HasSuffix(title, "!") || strings.HasSuffix(title, ".") {
+		return title
+	}
+	return title + "."
 }
 
 func joinAuthors(as []string) string {

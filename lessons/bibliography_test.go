@@ -21,6 +21,10 @@ func TestReferenceForms(t *testing.T) {
 			t.Errorf("BibTeX lacks %q:\n%s", want, bib)
 		}
 	}
+	q := Reference{Authors: []string{"Olshausen, B. A."}, Year: 1997, Title: "A strategy employed by V1?", Venue: "Vision Research"}
+	if got := q.Full(); got != "Olshausen, B. A. (1997). A strategy employed by V1? Vision Research." {
+		t.Errorf("a title ending in a question mark: Full = %q", got)
+	}
 	two := Reference{Authors: []string{"Hubel, D. H.", "Wiesel, T. N."}, Year: 1962}
 	if got := two.Short(); got != "Hubel & Wiesel 1962" {
 		t.Errorf("Short = %q", got)

@@ -107,3 +107,17 @@ func selectedControl(t *testing.T, m tea.Model) string {
 	t.Fatalf("no selected control on screen:\n%s", screen(m))
 	return ""
 }
+
+// TestOrphanedChallengeNotCounted: a challenge met under an id the lesson
+// no longer has does not count in the header's stars.
+func TestOrphanedChallengeNotCounted(t *testing.T) {
+	cat, reg := realCatalog(t)
+	store, _ := progress.Open("")
+	store.MarkSolved("wta", "a-challenge-since-rewritten")
+	store.MarkSolved("wta", "close-call")
+	var m tea.Model = ui.New(cat, reg, store, ui.WithLesson("wta"), ui.WithAutoRun(false), ui.WithDark(true))
+	m = send(t, m, tea.WindowSizeMsg{Width: 120, Height: 40})
+	if s := screen(m); !strings.Contains(strings.Split(s, "\n")[0], "1/3 ★") {
+		t.Errorf("header counts a challenge the lesson no longer has:\n%s", strings.Split(s, "\n")[0])
+	}
+}

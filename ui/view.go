@@ -107,7 +107,7 @@ func (m Model) header() string {
 		}
 		left += fmt.Sprintf(" › %s › %d/%d %s", ch.Title, pos, len(ch.Lessons), l.Title)
 		mark, state := contents.Mark(m.store, l)
-		solved := len(m.store.Lesson(l.ID).Solved)
+		solved := contents.Met(m.store, l)
 		right = fmt.Sprintf("%s %s · %d/%d ★ ", mark, state, solved, len(l.Challenges))
 	}
 	right = m.classBadge() + right

@@ -90,12 +90,7 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 // Mark is the progress glyph of a lesson and a short description.
 func Mark(store progress.Tracker, l *lessons.Lesson) (string, string) {
 	st := store.Lesson(l.ID)
-	solved := 0
-	for _, ch := range l.Challenges {
-		if progress.Met(store, l.ID, ch.ID) {
-			solved++
-		}
-	}
+	solved := Met(store, l)
 	switch {
 	case len(l.Challenges) > 0 && solved == len(l.Challenges):
 		return "●", "challenges met"
@@ -103,6 +98,18 @@ func Mark(store progress.Tracker, l *lessons.Lesson) (string, string) {
 		return "◐", "read"
 	}
 	return "○", "not started"
+}
+
+// Met counts the lesson's challenges met; a challenge met under an id the
+// lesson no longer has (it was rewritten since) does not count.
+func Met(store progress.Tracker, l *lessons.Lesson) int {
+	n := 0
+	for _, ch := range l.Challenges {
+		if progress.Met(store, l.ID, ch.ID) {
+			n++
+		}
+	}
+	return n
 }
 
 // View returns the rendered screen.
@@ -127,13 +134,7 @@ func (m *Model) Refresh() {
 		lines = append(lines, th.Title.Render(fmt.Sprintf("%d  %s", ci, ch.Title)))
 		for _, l := range ch.Lessons {
 			mark, _ := Mark(m.store, l)
-			solved := 0
-			for _, c := range l.Challenges {
-				if progress.Met(m.store, l.ID, c.ID) {
-					solved++
-				}
-			}
-			count := fmt.Sprintf("%d/%d", solved, len(l.Challenges))
+			count := fmt.Sprintf("%d/%d", Met(m.store, l), len(l.Challenges))
 			title := l.Title
 			avail := m.width - 6 - 8 - len(l.ID) - 3
 			title = ansi.Truncate(title, max(10, avail), "…")
