@@ -233,8 +233,8 @@ func (m *Model) challengeLines() []string {
 	}
 	cur := m.current()
 	if cur == nil {
-		return []string{th.Good.Render(fmt.Sprintf("★ All %d challenges met.", len(m.checks))) +
-			th.Subtle.Render(" Try the presets, or the next lesson (n).")}
+		return wrap(th.Good.Render(fmt.Sprintf("★ All %d challenges met.", len(m.checks)))+
+			th.Subtle.Render(" Try the presets, or the next lesson (n)."), m.width)
 	}
 	idx := 0
 	for i, k := range m.checks {
