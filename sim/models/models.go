@@ -15,14 +15,14 @@ import (
 
 // ids names the models of the factories below, in their order, so that
 // the registry builds a model only when it is asked for (some take
-// milliseconds to wire up; opening a lesson needs one). TestRegistryIDs
-// checks the list against the factories; a model missing from it still
-// works, at the cost of building every model at start.
+// milliseconds to wire up; opening a lesson needs one). TestIDsNameTheFactories
+// checks the list against the factories, one by one; a model missing from
+// it would still work, at the cost of building every model at start.
 var ids = []string{
 	"linear", "lif", "hh", "izhikevich", "dendrite", "poisson", // neuron
-	"wta", "wilson_cowan", "hopfield", "population", "robustness", "ring", "smallworld", "brunel", // network
-	"hebb", "stdp", "feedback", "forgetting", "wakesleep", // learning
-	"attention", "orientation", "readout", "priors", // vision
+	"wta", "wilson_cowan", "hopfield", "population", "robustness", "ring", "smallworld", "brunel", "chaos", // network
+	"hebb", "stdp", "feedback", "forgetting", "wakesleep", "dopamine", "credit", // learning
+	"attention", "orientation", "readout", "priors", "sparse", // vision
 	"glia", "predictive", "recap", // cortex
 }
 
