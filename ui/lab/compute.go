@@ -225,6 +225,7 @@ func (m *Model) install(seq int, res computed) tea.Cmd {
 		m.c.spare, m.run = m.run, res.run
 	}
 	m.c.ready = true
+	m.gen++ // a new run, or the one shown reset in place
 	m.c.pending, m.c.values = nil, nil
 	m.metrics = res.metrics
 	m.failure = ""

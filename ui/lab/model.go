@@ -25,6 +25,8 @@ type Model struct {
 	controls []sim.Param
 	plots    []sim.PlotSpec
 	data     []sim.PlotData // current data per plot
+	filled   []fillKey      // the run state each plot's data was filled at
+	gen      int            // bumped whenever the run is replaced or changed in place
 	ghost    []ghostData    // the previous run, per plot
 	metrics  []float64
 	checks   []*lessons.Check
@@ -60,6 +62,10 @@ type Model struct {
 
 	c compute // new runs, computed beside the one shown (compute.go)
 }
+
+// fillKey says which state of the run a plot's data shows: a key that
+// redraws or pages without a step of the model fills no plot again.
+type fillKey struct{ gen, steps int }
 
 // ghostData is a snapshot of one plot from the previous run: for traces,
 // its first window and its last window (ending at end ms); otherwise the
@@ -110,6 +116,7 @@ func New(id int, l *lessons.Lesson, m sim.Model, solved []string, th theme.Theme
 		})
 	}
 	lab.data = make([]sim.PlotData, len(lab.plots))
+	lab.filled = make([]fillKey, len(lab.plots))
 	lab.ghost = make([]ghostData, len(lab.plots))
 	for i := range l.Challenges {
 		k := lessons.NewCheck(&l.Challenges[i])

@@ -109,7 +109,11 @@ func (m *Model) plotLines(h int) []string {
 	for i := m.firstPlot; i < end; i++ {
 		spec := m.plots[i]
 		d := &m.data[i]
-		m.guard(func() { m.run.FillPlot(spec, d) })
+		if key := (fillKey{m.gen + 1, m.run.Steps()}); m.filled[i] != key { // gen+1: the zero key is no fill
+			if m.guard(func() { m.run.FillPlot(spec, d) }) {
+				m.filled[i] = key
+			}
+		}
 		ghost := m.ghostFor(i, d)
 		title := m.theme.Subtle.Render(spec.Title)
 		if paged && i == m.firstPlot {

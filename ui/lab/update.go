@@ -255,6 +255,7 @@ func (m *Model) set(p sim.Param, v float64) tea.Cmd {
 		m.note, m.noteBad = err.Error(), true
 		return nil
 	}
+	m.gen++ // the running model changed: its plots too
 	for _, k := range m.checks {
 		k.Restart()
 	}
