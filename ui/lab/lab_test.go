@@ -207,3 +207,27 @@ func TestPresetStartsFromLabValues(t *testing.T) {
 		t.Errorf("no preset note:\n%s", v)
 	}
 }
+
+// TestLiveChangeRedrawsPlots: a live parameter changed while paused
+// shows in the plots at once (the plots are filled again only when the
+// run changes, and a live change is one), while a key that changes
+// nothing in the model (the ghost) leaves them as they were.
+func TestLiveChangeRedrawsPlots(t *testing.T) {
+	lab := newLab(t, wtaLesson(), network.NewWTA())
+	lab.SetFocused(true)
+	for range 20 {
+		lab.advance(lab.stepMS())
+	}
+	lab.refresh()
+	before := ansi.Strip(lab.View())
+	lab.sel = 1 // I1, live
+	lab, _ = lab.Update(tea.KeyPressMsg{Code: 'L', Text: "L"})
+	after := ansi.Strip(lab.View())
+	plots := func(s string) string { return strings.Join(strings.Split(s, "\n")[2:lab.textStart], "\n") }
+	if plots(before) == plots(after) {
+		t.Errorf("raising I1 by ten steps left the plots as they were:\n%s", plots(after))
+	}
+	if v, _ := lab.run.Model.Get("I1"); v <= 10 {
+		t.Fatalf("I1 = %v after L", v)
+	}
+}
