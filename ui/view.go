@@ -53,11 +53,9 @@ func (m Model) content() string {
 	if m.screen == screenContents {
 		return m.header() + "\n" + fit(m.contents.View(), m.width, bodyH) + "\n" + foot
 	}
-	body := m.lessonView()
-	if lines := strings.Split(body, "\n"); len(lines) > bodyH {
-		body = strings.Join(lines[:bodyH], "\n")
-	}
-	return m.header() + "\n" + body + "\n" + foot
+	// The lesson screen is drawn every frame while a lab runs, and over
+	// SSH for every follower of a class: one buffer, sized once.
+	return m.lessonScreen(m.header(), foot, bodyH)
 }
 
 // fit pads or cuts s to exactly h lines of at most w columns.
@@ -206,48 +204,82 @@ func (m Model) shortHelp() []key.Binding {
 
 // lessonView draws the text and the lab from lines the panes cached in
 // Update, already cut to size: a frame joins strings and measures little.
-func (m Model) lessonView() string {
-	th := m.theme
-	paneH := m.height - 3
-	var labLines []string
-	if m.labOK {
-		labLines = strings.Split(m.lab.View(), "\n")
-	} else if m.leadsLab() {
-		labLines = m.classLabLines()
-	}
-	line := func(ls []string, i int) string {
-		if i < len(ls) {
-			return ls[i]
+// lessonScreen is the lesson screen: the header, the body in at most
+// rows lines (the pane title or tab bar, then the text and the lab side
+// by side, or the pane in front), the footer. It is drawn every frame
+// while a lab runs, and over SSH for every follower of a class: into one
+// buffer, sized once.
+func (m Model) lessonScreen(head, foot string, rows int) string {
+	title, text, lab, rule, w := m.lessonPanes()
+	n := len(head) + len(title) + len(foot) + rows*(len(rule)+2)
+	for _, ls := range [][]string{text, lab} {
+		for _, l := range ls {
+			n += len(l)
 		}
-		return ""
 	}
 	var b strings.Builder
+	b.Grow(n)
+	b.WriteString(head)
+	b.WriteByte('\n')
+	b.WriteString(title)
+	for i := range min(m.height-3, rows-1) {
+		b.WriteByte('\n')
+		switch {
+		case !m.split() && m.focusLab:
+			b.WriteByte(' ')
+			b.WriteString(line(lab, i))
+		case !m.split():
+			b.WriteString(line(text, i))
+		default:
+			if l := line(text, i); l != "" {
+				b.WriteString(l)
+			} else {
+				b.WriteString(strings.Repeat(" ", w))
+			}
+			b.WriteString(rule)
+			b.WriteString(line(lab, i))
+		}
+	}
+	b.WriteByte('\n')
+	b.WriteString(foot)
+	return b.String()
+}
+
+// line is ls[i], or "" past its end.
+func line(ls []string, i int) string {
+	if i < len(ls) {
+		return ls[i]
+	}
+	return ""
+}
+
+// lessonPanes is what the lesson screen shows: its title line (the
+// panes' titles, or the tab bar), the text's lines and the lab's (those
+// of the pane in front on a narrow terminal, in text), the rule between
+// them and the text's width.
+func (m Model) lessonPanes() (title string, text, lab []string, rule string, w int) {
+	th := m.theme
+	if m.labOK {
+		lab = strings.Split(m.lab.View(), "\n")
+	} else if m.leadsLab() {
+		lab = m.classLabLines()
+	}
 	if !m.split() {
 		// Brackets mark the open tab even without colour (NO_COLOR).
-		text, labTab := "[Text]", " Lab "
+		textTab, labTab := "[Text]", " Lab "
 		if m.focusLab {
-			text, labTab = " Text ", "[Lab]"
+			textTab, labTab = " Text ", "[Lab]"
 			labTab = th.Selected.Render(labTab)
-			text = th.Subtle.Render(text)
+			textTab = th.Subtle.Render(textTab)
 		} else {
-			text = th.Selected.Render(text)
+			textTab = th.Selected.Render(textTab)
 			labTab = th.Subtle.Render(labTab)
 		}
-		b.WriteString(text + th.Subtle.Render("│") + labTab + th.Subtle.Render(fmt.Sprintf("   %d%% · tab switches", m.reader.Percent())+m.textNote()))
-		pane := m.reader.Lines()
+		title = textTab + th.Subtle.Render("│") + labTab + th.Subtle.Render(fmt.Sprintf("   %d%% · tab switches", m.reader.Percent())+m.textNote())
 		if m.focusLab {
-			pane = labLines
+			return title, nil, m.overPoll(lab, m.width-1), "", m.width
 		}
-		pane = m.overPoll(pane, m.width-1)
-		for i := range paneH {
-			b.WriteByte('\n')
-			if m.focusLab {
-				b.WriteString(" " + line(pane, i))
-			} else {
-				b.WriteString(line(pane, i))
-			}
-		}
-		return b.String()
+		return title, m.overPoll(m.reader.Lines(), m.width-1), nil, "", m.width
 	}
 	rw := m.readerWidth()
 	textTitle := fmt.Sprintf(" Text %d%%", m.reader.Percent())
@@ -266,18 +298,9 @@ func (m Model) lessonView() string {
 		textTitle = th.Accent.Render(textTitle + " ◂ keys")
 		labTitle = th.Subtle.Render(labTitle + adjust)
 	}
-	rule := " " + th.Subtle.Render("│") + " "
-	b.WriteString(fitWidth(textTitle+th.Subtle.Render(note), rw) + rule + labTitle)
-	text := m.overPoll(m.reader.Lines(), rw)
-	for i := range paneH {
-		b.WriteByte('\n')
-		l := line(text, i)
-		if l == "" {
-			l = strings.Repeat(" ", rw)
-		}
-		b.WriteString(l + rule + line(labLines, i))
-	}
-	return b.String()
+	rule = " " + th.Subtle.Render("│") + " "
+	title = fitWidth(textTitle+th.Subtle.Render(note), rw) + rule + labTitle
+	return title, m.overPoll(m.reader.Lines(), rw), lab, rule, rw
 }
 
 // fitWidth pads every line of s to exactly w columns.
