@@ -50,8 +50,9 @@ type Hub struct {
 	asked    map[string]int // the next prediction to ask, per lesson
 	seq      uint64
 	frames   map[FrameKey][]string
-	dirty    bool // the lab changed since frames were drawn
-	resume   bool // run the lab when someone joins
+	themes   map[[2]bool]*theme.Theme // by dark and no colour, built once
+	dirty    bool                     // the lab changed since frames were drawn
+	resume   bool                     // run the lab when someone joins
 }
 
 // New starts a class over a catalog and registry; db (nil for none)
@@ -229,7 +230,7 @@ func (h *Hub) build(l *lessons.Lesson, over lessons.Settings, note string, run b
 		l = &c
 	}
 	h.labs++
-	lb, err := lab.New(h.labs, l, model, nil, theme.New(true))
+	lb, err := lab.New(h.labs, l, model, nil, theme.Of(true))
 	if err != nil {
 		h.logf("the lab of %s could not start: %v", l.ID, err)
 		return
@@ -253,9 +254,17 @@ func (h *Hub) watched() bool {
 
 // frame draws the class lab for one key, by line.
 func (h *Hub) frame(k FrameKey) []string {
-	th := theme.New(k.Dark)
-	if k.NoColor {
-		th = th.WithoutColor()
+	th := h.themes[[2]bool{k.Dark, k.NoColor}]
+	if th == nil {
+		t := theme.New(k.Dark)
+		if k.NoColor {
+			t = t.WithoutColor()
+		}
+		if h.themes == nil {
+			h.themes = map[[2]bool]*theme.Theme{}
+		}
+		th = &t
+		h.themes[[2]bool{k.Dark, k.NoColor}] = th
 	}
 	return strings.Split(h.lab.RenderAt(k.W, k.H, th, k.Focused), "\n")
 }

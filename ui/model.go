@@ -41,7 +41,7 @@ type Model struct {
 	width, height int
 	dark          bool
 	noColor       bool // the terminal shows no colour
-	theme         theme.Theme
+	theme         *theme.Theme // shared by every screen, never copied
 	global        keys.Global
 	lessonKeys    keys.Lesson
 	studyKeys     keys.Study
@@ -171,7 +171,8 @@ func New(cat *lessons.Catalog, reg *sim.Registry, store progress.Tracker, opts .
 		cache: map[string]string{}, pending: map[string]bool{},
 		autoRun: true, dark: true, fps: lab.DefaultFPS,
 	}
-	m.theme = theme.New(true)
+	t := theme.New(true)
+	m.theme = &t
 	m.help.Styles = help.DefaultStyles(true)
 	m.contents = contents.New(cat, store, store.Last(), m.theme)
 	// Apply WithAutoRun and WithDark before WithLesson builds a lab.
@@ -189,10 +190,11 @@ func (m Model) Init() tea.Cmd {
 
 func (m *Model) setTheme(dark bool) {
 	m.dark = dark
-	m.theme = theme.New(dark)
+	t := theme.New(dark)
 	if m.noColor {
-		m.theme = m.theme.WithoutColor()
+		t = t.WithoutColor()
 	}
+	m.theme = &t
 	m.help.Styles = help.DefaultStyles(dark)
 	m.contents.SetTheme(m.theme)
 	m.reader.SetTheme(m.theme)

@@ -222,13 +222,14 @@ func (m Model) lessonScreen(head, foot string, rows int) string {
 	b.WriteString(head)
 	b.WriteByte('\n')
 	b.WriteString(title)
+	split, lab1st := m.split(), !m.split() && m.focusLab // once: each call copies the whole Model
 	for i := range min(m.height-3, rows-1) {
 		b.WriteByte('\n')
 		switch {
-		case !m.split() && m.focusLab:
+		case lab1st:
 			b.WriteByte(' ')
 			b.WriteString(line(lab, i))
-		case !m.split():
+		case !split:
 			b.WriteString(line(text, i))
 		default:
 			if l := line(text, i); l != "" {

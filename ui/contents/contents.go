@@ -26,13 +26,13 @@ type Model struct {
 	store         progress.Tracker
 	sel           int // index into cat.All()
 	keys          keys.Contents
-	theme         theme.Theme
+	theme         *theme.Theme
 	width, height int
 	view          string
 }
 
 // New returns the contents with the given lesson selected.
-func New(cat *lessons.Catalog, store progress.Tracker, selected string, th theme.Theme) Model {
+func New(cat *lessons.Catalog, store progress.Tracker, selected string, th *theme.Theme) Model {
 	m := Model{cat: cat, store: store, keys: keys.NewContents(), theme: th}
 	m.sel = max(0, cat.Index(selected))
 	return m
@@ -56,7 +56,7 @@ func (m *Model) SetSize(w, h int) {
 }
 
 // SetTheme changes the theme.
-func (m *Model) SetTheme(th theme.Theme) {
+func (m *Model) SetTheme(th *theme.Theme) {
 	m.theme = th
 	m.Refresh()
 }

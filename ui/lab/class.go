@@ -14,7 +14,7 @@ import (
 // RenderAt draws the lab at a pane size, theme and focus without changing
 // it (it renders a copy), so one simulated lab can be drawn for terminals
 // of every size. Call it from the goroutine that owns the lab.
-func (m Model) RenderAt(w, h int, th theme.Theme, focused bool) string {
+func (m Model) RenderAt(w, h int, th *theme.Theme, focused bool) string {
 	m.width, m.height, m.theme, m.focused = w, h, th, focused
 	m.updateKeys()
 	m.refresh()

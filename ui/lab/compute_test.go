@@ -102,7 +102,7 @@ func TestKeysNeverWaitOnASlowRun(t *testing.T) {
 	var overlap atomic.Int32
 	factory := func() sim.Model { return newSlow(gate, &overlap) }
 	m := promptly(t, "opening the lab", func() Model {
-		m, err := New(7, slowLesson(), newSlow(gate, &overlap), nil, theme.New(true), WithFactory(factory), withClock(expired))
+		m, err := New(7, slowLesson(), newSlow(gate, &overlap), nil, theme.Of(true), WithFactory(factory), withClock(expired))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -163,7 +163,7 @@ func TestKeysNeverWaitOnASlowRun(t *testing.T) {
 func TestAFastRunShowsAtOnce(t *testing.T) {
 	var overlap atomic.Int32
 	factory := func() sim.Model { return newSlow(nil, &overlap) }
-	m, err := New(7, slowLesson(), newSlow(nil, &overlap), nil, theme.New(true), WithFactory(factory), withClock(neverExpires))
+	m, err := New(7, slowLesson(), newSlow(nil, &overlap), nil, theme.Of(true), WithFactory(factory), withClock(neverExpires))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -192,7 +192,7 @@ func TestAFailedFirstRunCanBeRetried(t *testing.T) {
 	factory := func() sim.Model { m := newSlow(nil, &overlap); m.fail = &fail; return m }
 	l := slowLesson()
 	l.Lab.Params = lessons.Settings{{Key: "x", Raw: "7", Value: 7}}
-	m, err := New(7, l, newSlow(nil, &overlap), nil, theme.New(true), WithFactory(factory), withClock(neverExpires))
+	m, err := New(7, l, newSlow(nil, &overlap), nil, theme.Of(true), WithFactory(factory), withClock(neverExpires))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -56,7 +56,7 @@ func wtaLesson() *lessons.Lesson {
 
 func newLab(t *testing.T, l *lessons.Lesson, m sim.Model) Model {
 	t.Helper()
-	lab, err := New(7, l, m, nil, theme.New(true))
+	lab, err := New(7, l, m, nil, theme.Of(true))
 	if err != nil {
 		t.Fatal(err)
 	}

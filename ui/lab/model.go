@@ -54,7 +54,7 @@ type Model struct {
 
 	fps           int // frames per second while running
 	width, height int
-	theme         theme.Theme
+	theme         *theme.Theme // shared, not copied with the lab
 	keys          keys.Lab
 	focused       bool
 	view          string
@@ -79,7 +79,7 @@ type ghostData struct {
 // challenges already met in earlier sessions. With WithFactory the first
 // run is computed on a second model, in the background if it takes time
 // (see Computing).
-func New(id int, l *lessons.Lesson, m sim.Model, solved []string, th theme.Theme, opts ...Option) (Model, error) {
+func New(id int, l *lessons.Lesson, m sim.Model, solved []string, th *theme.Theme, opts ...Option) (Model, error) {
 	info := m.Info()
 	lab := Model{
 		id: id, lesson: l, info: info, pace: info.Speed / 1000, now: time.Now, preset: -1,
@@ -180,7 +180,7 @@ func (m *Model) SetSize(w, h int) {
 }
 
 // SetTheme changes the theme and re-renders.
-func (m *Model) SetTheme(th theme.Theme) {
+func (m *Model) SetTheme(th *theme.Theme) {
 	m.theme = th
 	m.refresh()
 }

@@ -56,7 +56,7 @@ func solveAtPace(t *testing.T, l *lessons.Lesson, ch *lessons.Challenge, limit t
 	}
 	c := *l
 	c.Lab.Params = append(append(lessons.Settings{}, l.Lab.Params...), ch.Solution...)
-	m, err := New(1, &c, model, nil, theme.New(true))
+	m, err := New(1, &c, model, nil, theme.Of(true))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -32,7 +32,7 @@ func TestNothingIsCutOff(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			m, err := New(1, l, model, nil, theme.New(true))
+			m, err := New(1, l, model, nil, theme.Of(true))
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -37,13 +37,13 @@ type Model struct {
 	input         Input
 	typing        bool // has a query line
 	keys          keys.Picker
-	theme         theme.Theme
+	theme         *theme.Theme
 	width, height int
 	view          string // drawn on every change, so View costs nothing
 }
 
 // New returns a picker; with typing it has a query line, focused.
-func New(title string, typing bool, th theme.Theme) Model {
+func New(title string, typing bool, th *theme.Theme) Model {
 	return Model{title: title, typing: typing, keys: keys.NewPicker(), theme: th}
 }
 
@@ -151,6 +151,9 @@ func (m Model) View() string { return m.view }
 // refresh draws the overlay at its size.
 func (m *Model) refresh() {
 	th := m.theme
+	if th == nil { // the zero picker, never opened: nothing to draw
+		return
+	}
 	w := max(10, m.width)
 	lines := []string{th.Title.Render(m.title) + th.Subtle.Render("  ↑/↓ move · enter open · esc close")}
 	if m.typing {

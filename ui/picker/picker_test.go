@@ -12,7 +12,7 @@ import (
 )
 
 func TestPickerTypingAndMoving(t *testing.T) {
-	m := New("Things", true, theme.New(true))
+	m := New("Things", true, theme.Of(true))
 	m.SetSize(40, 12)
 	m.SetItems([]Item{{Title: "one"}, {Title: "two", Detail: "a τ here", Mark: search.Span{Start: 2, End: 4}}, {Title: "three"}}, "")
 	var changed bool

@@ -18,7 +18,7 @@ func rendered(t *testing.T, h int) Model {
 	if err != nil {
 		t.Fatal(err)
 	}
-	m := New("x", theme.New(true))
+	m := New("x", theme.Of(true))
 	m.SetSize(60, h)
 	m.SetHeadings(search.Headings(md))
 	m.SetContent("k", s)
@@ -91,7 +91,7 @@ func TestSearchOverLineBreak(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	m := New("x", theme.New(true))
+	m := New("x", theme.Of(true))
 	m.SetSize(30, 20)
 	m.SetContent("k", text)
 	for i := 0; i+1 < len(m.plain); i++ {

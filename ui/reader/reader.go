@@ -81,7 +81,7 @@ type Model struct {
 	key     string // cache key of the content shown
 	vp      viewport.Model
 	keys    keys.Reader
-	theme   theme.Theme
+	theme   *theme.Theme
 	ready   bool
 	preview bool // showing the first screen only (preview.go)
 	read    bool // ReadMsg sent
@@ -100,7 +100,7 @@ type Model struct {
 }
 
 // New returns an empty reader for a lesson.
-func New(lesson string, th theme.Theme) Model {
+func New(lesson string, th *theme.Theme) Model {
 	vp := viewport.New()
 	vp.MouseWheelEnabled = true
 	vp.MouseWheelDelta = 3
@@ -156,7 +156,7 @@ func (m *Model) render() {
 func (m Model) Lines() []string { return m.lines }
 
 // SetTheme changes the theme.
-func (m *Model) SetTheme(th theme.Theme) {
+func (m *Model) SetTheme(th *theme.Theme) {
 	m.theme = th
 	m.render()
 }

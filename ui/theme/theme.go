@@ -44,6 +44,14 @@ type Theme struct {
 var okabeIto = []string{"#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442"}
 
 // New builds the theme for a dark or a light background.
+// Of is New for sharing: the screens of one program hold a pointer to the
+// same theme, which never changes once made (a new background makes a
+// new theme).
+func Of(dark bool) *Theme {
+	t := New(dark)
+	return &t
+}
+
 func New(dark bool) Theme {
 	ld := lipgloss.LightDark(dark)
 	fg := ld(lipgloss.Color("#1a1a1a"), lipgloss.Color("#e8e8e8"))
