@@ -40,7 +40,7 @@ type Model struct {
 
 	width, height int
 	dark          bool
-	noColor       bool // the terminal shows no colour
+	noColor       bool         // the terminal shows no colour
 	theme         *theme.Theme // shared by every screen, never copied
 	global        keys.Global
 	lessonKeys    keys.Lesson
