@@ -3,7 +3,7 @@
 package lessons
 
 var embeddedSnapshot = &snapshot{
-	Sum: 0x84ac0c3c5ccc395e,
+	Sum: 0x70d2713447953d82,
 	Lessons: []Lesson{
 		{ID: "why", Title: "Why look at the brain", Chapter: "introduction", Order: 1, Summary: "Where brains still beat deep networks, and Marr's three levels as the lens for this tutorial.", Lab: Lab{Model: "wta", Params: Settings{
 			{Key: "n", Raw: "4", Value: 4},
@@ -937,10 +937,12 @@ var embeddedSnapshot = &snapshot{
 				{Key: "noise", Raw: "1", Value: 1},
 			}},
 		}, Challenges: []Challenge{
-			{ID: "close-call", Prompt: "Make the circuit pick the right unit, alone, when the two largest inputs differ by 0.5 Hz or less.", Hint: "First make the competition hard (α + β above 1), then move I4 toward I2 = 12 Hz.", When: []string{"gap <= 0.5", "active == 1", "agree == 1"}, HoldMS: 200, Solution: Settings{
-				{Key: "beta", Raw: "1", Value: 1},
+			{ID: "close-call", Prompt: "With input noise σ = 1 Hz, pick the right unit, alone, when the two largest inputs differ by 0.5 Hz or less.", Hint: "Start from the Close call with noise preset. At β = 1 the race is decided in tens of ms, before the noise averages out, and hysteresis locks in the result. Give the circuit longer to decide.", When: []string{"noise >= 1", "gap <= 0.5", "active == 1", "agree == 1"}, HoldMS: 200, Solution: Settings{
+				{Key: "beta", Raw: "0.6", Value: 0.6},
 				{Key: "I4", Raw: "11.5", Value: 11.5},
+				{Key: "noise", Raw: "1", Value: 1},
 			}, conds: []Condition{
+				{Text: "noise >= 1", Left: "noise", Op: ">=", Value: 1},
 				{Text: "gap <= 0.5", Left: "gap", Op: "<=", Value: 0.5},
 				{Text: "active == 1", Left: "active", Op: "==", Value: 1},
 				{Text: "agree == 1", Left: "agree", Op: "==", Value: 1},
