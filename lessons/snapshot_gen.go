@@ -3,7 +3,7 @@
 package lessons
 
 var embeddedSnapshot = &snapshot{
-	Sum: 0x70d2713447953d82,
+	Sum: 0x7145789372a7bebe,
 	Lessons: []Lesson{
 		{ID: "why", Title: "Why look at the brain", Chapter: "introduction", Order: 1, Summary: "Where brains still beat deep networks, and Marr's three levels as the lens for this tutorial.", Lab: Lab{Model: "wta", Params: Settings{
 			{Key: "n", Raw: "4", Value: 4},
@@ -544,10 +544,11 @@ var embeddedSnapshot = &snapshot{
 				{Text: "steady_hz >= 30", Left: "steady_hz", Op: ">=", Value: 30},
 				{Text: "steady_hz <= 60", Left: "steady_hz", Op: "<=", Value: 60},
 			}},
-			{ID: "one-and-done", Prompt: "At I = 10 µA/cm², change one channel density so the axon fires exactly one spike at the onset and then stays silent.", Hint: "Repetitive firing needs enough Na⁺ current to recover after each spike. Try a modest cut in gNa, or more K⁺.", When: []string{"I == 10", "spikes == 1", "rate_hz == 0"}, HoldMS: 500, Solution: Settings{
+			{ID: "one-and-done", Prompt: "At I = 10 µA/cm², without blocking K⁺ (keep ḡ_K ≥ 36 mS/cm²), change one channel density so the axon fires one spike at the onset and then rests.", Hint: "Repetitive firing needs enough Na⁺ current to recover after each spike. Try a modest cut in gNa, or more K⁺.", When: []string{"I == 10", "gK >= 36", "spikes == 1", "rate_hz == 0"}, HoldMS: 500, Solution: Settings{
 				{Key: "gNa", Raw: "100", Value: 100},
 			}, conds: []Condition{
 				{Text: "I == 10", Left: "I", Op: "==", Value: 10},
+				{Text: "gK >= 36", Left: "gK", Op: ">=", Value: 36},
 				{Text: "spikes == 1", Left: "spikes", Op: "==", Value: 1},
 				{Text: "rate_hz == 0", Left: "rate_hz", Op: "=="},
 			}},
