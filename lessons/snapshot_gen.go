@@ -3,7 +3,7 @@
 package lessons
 
 var embeddedSnapshot = &snapshot{
-	Sum: 0x7145789372a7bebe,
+	Sum: 0xac772bcc7bce69fe,
 	Lessons: []Lesson{
 		{ID: "why", Title: "Why look at the brain", Chapter: "introduction", Order: 1, Summary: "Where brains still beat deep networks, and Marr's three levels as the lens for this tutorial.", Lab: Lab{Model: "wta", Params: Settings{
 			{Key: "n", Raw: "4", Value: 4},
@@ -196,13 +196,14 @@ var embeddedSnapshot = &snapshot{
 				{Key: "pool", Raw: "3", Value: 3},
 			}},
 		}, Challenges: []Challenge{
-			{ID: "off-flank", Prompt: "With a bright bar at the preferred orientation (θ = 90°), silence the simple cell while the complex cell still fires at 25 Hz or more.", Hint: "The simple cell has ON and OFF stripes λ/2 apart. The complex cell adds an odd-symmetric partner.", When: []string{"theta == 90", "contrast > 0", "simple < 1", "complex >= 25"}, HoldMS: 300, Solution: Settings{
+			{ID: "off-flank", Prompt: "With a bright bar at the preferred orientation (θ = 90°), silence the simple cell while the complex cell still fires at 40 Hz or more.", Hint: "On an OFF stripe the simple cell is silent, but one complex pair there gives only about 29 Hz. What lets a complex cell respond wherever the bar falls?", When: []string{"theta == 90", "contrast > 0", "simple < 1", "complex >= 40"}, HoldMS: 300, Solution: Settings{
 				{Key: "pos", Raw: "4", Value: 4},
+				{Key: "pool", Raw: "3", Value: 3},
 			}, conds: []Condition{
 				{Text: "theta == 90", Left: "theta", Op: "==", Value: 90},
 				{Text: "contrast > 0", Left: "contrast", Op: ">"},
 				{Text: "simple < 1", Left: "simple", Op: "<", Value: 1},
-				{Text: "complex >= 25", Left: "complex", Op: ">=", Value: 25},
+				{Text: "complex >= 40", Left: "complex", Op: ">=", Value: 40},
 			}},
 			{ID: "invariant-and-sharp", Prompt: "Make the complex cell position-invariant (invariance ≥ 0.85) and sharply tuned (tuning width ≤ 35°) at once.", Hint: "Pooling more positions helps invariance. A longer bar and a wider envelope σ sharpen the tuning.", When: []string{"invariance >= 0.85", "tuning_width_deg <= 35"}, HoldMS: 300, Solution: Settings{
 				{Key: "pool", Raw: "3", Value: 3},
