@@ -3,7 +3,7 @@
 package lessons
 
 var embeddedSnapshot = &snapshot{
-	Sum: 0xac772bcc7bce69fe,
+	Sum: 0xe139851133223d4e,
 	Lessons: []Lesson{
 		{ID: "why", Title: "Why look at the brain", Chapter: "introduction", Order: 1, Summary: "Where brains still beat deep networks, and Marr's three levels as the lens for this tutorial.", Lab: Lab{Model: "wta", Params: Settings{
 			{Key: "n", Raw: "4", Value: 4},
@@ -264,9 +264,11 @@ var embeddedSnapshot = &snapshot{
 				{Key: "noise", Raw: "0.5", Value: 0.5},
 			}},
 		}, Challenges: []Challenge{
-			{ID: "bottleneck", Prompt: "Find a network where random feedback clearly costs accuracy: FA's test loss at least 0.1 above BP's, held for 3 s.", Hint: "FA works when the output weights can turn toward B. What if the hidden layer is narrower than the 5 outputs?", When: []string{"fa_minus_bp >= 0.1"}, HoldMS: 3000, Solution: Settings{
-				{Key: "hidden", Raw: "2", Value: 2},
+			{ID: "bottleneck", Prompt: "With the nonlinear teacher, find a network where random feedback clearly costs accuracy: FA's test loss at least 0.1 above BP's, held for 3 s.", Hint: "On the linear task, a layer narrower than the 5 outputs kept W₂ from turning toward B (Try it 3). The nonlinear teacher asks more of the hidden layer: try each width below 5.", When: []string{"task == nonlinear", "fa_minus_bp >= 0.1"}, HoldMS: 3000, Solution: Settings{
+				{Key: "task", Raw: "nonlinear", Value: 1},
+				{Key: "hidden", Raw: "3", Value: 3},
 			}, conds: []Condition{
+				{Text: "task == nonlinear", Left: "task", Op: "==", Value: 1},
 				{Text: "fa_minus_bp >= 0.1", Left: "fa_minus_bp", Op: ">=", Value: 0.1},
 			}},
 			{ID: "too-loud", Prompt: "Make feedback alignment do worse than not training the hidden layer at all, while backprop still reaches a loss below 0.05.", Hint: "In FA the size of B scales the hidden layer's steps, and nothing keeps it in check. Combine a large b with a large η.", When: []string{"loss_fa > loss_fixed", "loss_bp < 0.05"}, HoldMS: 5000, Solution: Settings{
