@@ -3,7 +3,7 @@
 package lessons
 
 var embeddedSnapshot = &snapshot{
-	Sum: 0xe139851133223d4e,
+	Sum: 0x749546f9df32de42,
 	Lessons: []Lesson{
 		{ID: "why", Title: "Why look at the brain", Chapter: "introduction", Order: 1, Summary: "Where brains still beat deep networks, and Marr's three levels as the lens for this tutorial.", Lab: Lab{Model: "wta", Params: Settings{
 			{Key: "n", Raw: "4", Value: 4},
@@ -1316,13 +1316,14 @@ var embeddedSnapshot = &snapshot{
 				{Text: "tau_e == 10", Left: "tau_e", Op: "==", Value: 10},
 				{Text: "tau_i <= 12", Left: "tau_i", Op: "<=", Value: 12},
 			}},
-			{ID: "quench", Prompt: "Silence the rhythm without touching the drive or the time constants, while E stays active (E ≥ 0.1).", Hint: "Change one coupling. The E→I strength c3 sets how hard inhibition answers excitation: try a little less.", When: []string{"P == 1.25", "Q == 0", "tau_e == 10", "tau_i == 10", "rhythm <= 1", "E >= 0.1"}, HoldMS: 500, Solution: Settings{
+			{ID: "quench", Prompt: "Silence the rhythm with a coupling other than c₁: keep the drive, the time constants and c₁ = 16, while E stays active (E ≥ 0.1).", Hint: "Change one coupling. The E→I strength c3 sets how hard inhibition answers excitation: try a little less.", When: []string{"P == 1.25", "Q == 0", "tau_e == 10", "tau_i == 10", "c1 == 16", "rhythm <= 1", "E >= 0.1"}, HoldMS: 500, Solution: Settings{
 				{Key: "c3", Raw: "12", Value: 12},
 			}, conds: []Condition{
 				{Text: "P == 1.25", Left: "P", Op: "==", Value: 1.25},
 				{Text: "Q == 0", Left: "Q", Op: "=="},
 				{Text: "tau_e == 10", Left: "tau_e", Op: "==", Value: 10},
 				{Text: "tau_i == 10", Left: "tau_i", Op: "==", Value: 10},
+				{Text: "c1 == 16", Left: "c1", Op: "==", Value: 16},
 				{Text: "rhythm <= 1", Left: "rhythm", Op: "<=", Value: 1},
 				{Text: "E >= 0.1", Left: "E", Op: ">=", Value: 0.1},
 			}},
