@@ -3,7 +3,7 @@
 package lessons
 
 var embeddedSnapshot = &snapshot{
-	Sum: 0x749546f9df32de42,
+	Sum: 0xee880af008b0957a,
 	Lessons: []Lesson{
 		{ID: "why", Title: "Why look at the brain", Chapter: "introduction", Order: 1, Summary: "Where brains still beat deep networks, and Marr's three levels as the lens for this tutorial.", Lab: Lab{Model: "wta", Params: Settings{
 			{Key: "n", Raw: "4", Value: 4},
@@ -1103,21 +1103,24 @@ var embeddedSnapshot = &snapshot{
 			}},
 			{Step: 6, Name: "N = 100, flip = 0.2 (then select P and press w)"},
 		}, Challenges: []Challenge{
-			{ID: "twenty-memories", Prompt: "Store 20 patterns so that at least 95% of them are stable memories.", Hint: "At N = 100 a load of 20/100 = 0.2 is far past capacity. Capacity grows in proportion to N.", When: []string{"patterns >= 20", "stable_fraction >= 0.95"}, HoldMS: 200, Solution: Settings{
-				{Key: "n", Raw: "250", Value: 250},
+			{ID: "twenty-memories", Prompt: "Store 20 patterns, at least 95% of them stable, and recall the cued one perfectly (overlap ≥ 0.99) from a cue with 35% of its bits flipped.", Hint: "Capacity grows in proportion to N, and a stable memory is not enough: its basin must also reach a cue that far away. Basins shrink as the load P/N nears 0.14.", When: []string{"patterns >= 20", "stable_fraction >= 0.95", "flip >= 0.35", "overlap >= 0.99"}, HoldMS: 200, Solution: Settings{
+				{Key: "n", Raw: "400", Value: 400},
 				{Key: "patterns", Raw: "20", Value: 20},
+				{Key: "flip", Raw: "0.35", Value: 0.35},
 			}, conds: []Condition{
 				{Text: "patterns >= 20", Left: "patterns", Op: ">=", Value: 20},
 				{Text: "stable_fraction >= 0.95", Left: "stable_fraction", Op: ">=", Value: 0.95},
+				{Text: "flip >= 0.35", Left: "flip", Op: ">=", Value: 0.35},
+				{Text: "overlap >= 0.99", Left: "overlap", Op: ">=", Value: 0.99},
 			}},
-			{ID: "spurious", Prompt: "With at least 6 stored patterns, all of them stable, make the network settle into a false memory (overlap between 0.3 and 0.7).", Hint: "Keep the load low so stable stays 1, then damage the cue heavily (flip 0.4 to 0.5). Whether a given cue lands in a mixture state is luck of the draw: try neighbouring values of P and flip.", When: []string{"patterns >= 6", "converged == 1", "overlap >= 0.3", "overlap <= 0.7", "stable_fraction == 1"}, HoldMS: 300, Solution: Settings{
+			{ID: "spurious", Prompt: "With at least 6 stored patterns, all of them stable, make the network settle into a false memory (overlap between 0.3 and 0.6).", Hint: "A mixture of stored patterns sits near overlap 0.5. Keep the load low so stable stays 1, then damage the cue heavily (flip 0.4 to 0.5). Which state a cue lands in is luck of the draw: try neighbouring values of P and flip.", When: []string{"patterns >= 6", "converged == 1", "overlap >= 0.3", "overlap <= 0.6", "stable_fraction == 1"}, HoldMS: 300, Solution: Settings{
 				{Key: "patterns", Raw: "6", Value: 6},
 				{Key: "flip", Raw: "0.45", Value: 0.45},
 			}, conds: []Condition{
 				{Text: "patterns >= 6", Left: "patterns", Op: ">=", Value: 6},
 				{Text: "converged == 1", Left: "converged", Op: "==", Value: 1},
 				{Text: "overlap >= 0.3", Left: "overlap", Op: ">=", Value: 0.3},
-				{Text: "overlap <= 0.7", Left: "overlap", Op: "<=", Value: 0.7},
+				{Text: "overlap <= 0.6", Left: "overlap", Op: "<=", Value: 0.6},
 				{Text: "stable_fraction == 1", Left: "stable_fraction", Op: "==", Value: 1},
 			}},
 		}, Refs: []string{"marr1971simple", "treves1994computational", "hopfield1982neural", "amit1985storing", "amit1987statistical", "ramsauer2021hopfield"}, Predictions: []Prediction{
