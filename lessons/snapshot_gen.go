@@ -3,7 +3,7 @@
 package lessons
 
 var embeddedSnapshot = &snapshot{
-	Sum: 0x2575b21d96302df8,
+	Sum: 0x2ca77056a621f01c,
 	Lessons: []Lesson{
 		{ID: "why", Title: "Why look at the brain", Chapter: "introduction", Order: 1, Summary: "Where brains still beat deep networks, and Marr's three levels as the lens for this tutorial.", Lab: Lab{Model: "wta", Params: Settings{
 			{Key: "n", Raw: "4", Value: 4},
@@ -2010,12 +2010,13 @@ var embeddedSnapshot = &snapshot{
 				{Key: "j2", Raw: "5", Value: 5},
 			}},
 		}, Challenges: []Challenge{
-			{ID: "erase", Prompt: "Make the network forget: 0.5 s after the cue ends, the bump must be gone (amplitude below 1 Hz) while the neurons keep firing (mean rate above 5 Hz).", Hint: "A bump survives only if neighbours excite each other strongly enough. The linear analysis gives an exact threshold.", When: []string{"delay_ms >= 500", "bump_amp < 1", "mean_rate > 5"}, HoldMS: 1000, Solution: Settings{
+			{ID: "erase", Prompt: "Make the network forget but stay busy: 0.5 s after the cue ends, the bump must be gone (amplitude below 1 Hz) while the mean rate stays above 15 Hz.", Hint: "Two couplings, two jobs: one decides whether a bump outlives its cue (the linear analysis gives an exact threshold), the other sets the uniform activity, about 10 Hz without a bump.", When: []string{"delay_ms >= 500", "bump_amp < 1", "mean_rate > 15"}, HoldMS: 1000, Solution: Settings{
 				{Key: "j2", Raw: "1.5", Value: 1.5},
+				{Key: "j0", Raw: "0"},
 			}, conds: []Condition{
 				{Text: "delay_ms >= 500", Left: "delay_ms", Op: ">=", Value: 500},
 				{Text: "bump_amp < 1", Left: "bump_amp", Op: "<", Value: 1},
-				{Text: "mean_rate > 5", Left: "mean_rate", Op: ">", Value: 5},
+				{Text: "mean_rate > 15", Left: "mean_rate", Op: ">", Value: 15},
 			}},
 			{ID: "steady", Prompt: "With noise σ = 2 Hz, hold the memory of the 90° cue within ±8° from 1 s to 6 s after the cue ends, on a homogeneous ring.", Hint: "Noise kicks the bump along the ring; a taller bump is harder to push. What sets the bump's height in a threshold-linear network?", When: []string{"noise >= 2", "hetero == 0", "cue_deg == 90", "delay_ms >= 1000", "drift_deg <= 8", "drift_deg >= -8"}, HoldMS: 5000, Solution: Settings{
 				{Key: "noise", Raw: "2", Value: 2},
