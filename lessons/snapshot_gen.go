@@ -3,7 +3,7 @@
 package lessons
 
 var embeddedSnapshot = &snapshot{
-	Sum: 0xac26f7310f98644,
+	Sum: 0x1119ef56c78f939a,
 	Lessons: []Lesson{
 		{ID: "why", Title: "Why look at the brain", Chapter: "introduction", Order: 1, Summary: "Where brains still beat deep networks, and Marr's three levels as the lens for this tutorial.", Lab: Lab{Model: "wta", Params: Settings{
 			{Key: "n", Raw: "4", Value: 4},
@@ -2150,9 +2150,10 @@ var embeddedSnapshot = &snapshot{
 				{Key: "pattern", Raw: "regular", Value: 1},
 			}},
 		}, Challenges: []Challenge{
-			{ID: "oscillate", Prompt: "Make the astrocyte's Ca²⁺ oscillate: three gliotransmitter releases.", Hint: "IP3 production v_β sets where IP3 settles. Ca²⁺ oscillates only for intermediate IP3, about 0.36–0.65 µM, and crosses the 0.3 µM release threshold from about 0.4 µM.", When: []string{"gliotransmission >= 3"}, HoldMS: 100, Solution: Settings{
-				{Key: "ip3_rate", Raw: "0.4", Value: 0.4},
+			{ID: "oscillate", Prompt: "Wake the astrocyte as gently as you can: make its Ca²⁺ oscillate, three gliotransmitter releases, with v_β no higher than 0.28 µM/s.", Hint: "v_β sets where IP3 settles: 0.22 µM at 0.1 µM/s, 0.56 µM at 0.4 µM/s. Ca²⁺ oscillates for IP3 of about 0.36–0.65 µM and releases from about 0.4 µM. Near the bottom, three releases take half a minute.", When: []string{"ip3_rate <= 0.28", "gliotransmission >= 3"}, HoldMS: 100, Solution: Settings{
+				{Key: "ip3_rate", Raw: "0.28", Value: 0.28},
 			}, conds: []Condition{
+				{Text: "ip3_rate <= 0.28", Left: "ip3_rate", Op: "<=", Value: 0.28},
 				{Text: "gliotransmission >= 3", Left: "gliotransmission", Op: ">=", Value: 3},
 			}},
 			{ID: "switch", Prompt: "Without touching the synapse (U₀* = 0.5, f_in = 5 Hz), let the astrocyte turn it from depressing into facilitating (r*/U₀ > 1) for 5 s at a stretch.", Hint: "A release-decreasing astrocyte must first oscillate. With ζ = 0.5 each release lowers U₀ too little for too short a time; strengthen the coupling ζ.", When: []string{"stp_ratio > 1", "U0 == 0.5", "rate == 5", "modulation == decrease"}, HoldMS: 5000, Solution: Settings{
