@@ -3,7 +3,7 @@
 package lessons
 
 var embeddedSnapshot = &snapshot{
-	Sum: 0x1119ef56c78f939a,
+	Sum: 0xd17478c8bacd31f9,
 	Lessons: []Lesson{
 		{ID: "why", Title: "Why look at the brain", Chapter: "introduction", Order: 1, Summary: "Where brains still beat deep networks, and Marr's three levels as the lens for this tutorial.", Lab: Lab{Model: "wta", Params: Settings{
 			{Key: "n", Raw: "4", Value: 4},
@@ -2427,9 +2427,11 @@ var embeddedSnapshot = &snapshot{
 				{Key: "nu_ext", Raw: "0.8", Value: 0.8},
 			}},
 		}, Challenges: []Challenge{
-			{ID: "ai-state", Prompt: "Put the network in the asynchronous irregular state: cv_isi > 0.8 and synchrony < 0.2, at a rate below 80 Hz.", Hint: "The network starts excitation-dominated. Each inhibitory cell counts g times an excitatory one, and there are four times fewer of them.", When: []string{"cv_isi > 0.8", "synchrony < 0.2", "rate_hz < 80"}, HoldMS: 300, Solution: Settings{
-				{Key: "g", Raw: "5", Value: 5},
+			{ID: "ai-state", Prompt: "With as little inhibition as it takes (g ≤ 4.5), reach the asynchronous irregular state: cv_isi > 0.8 and synchrony < 0.2, at a rate below 80 Hz.", Hint: "Inhibitory cells are four times fewer and each counts g times, so balance arrives near g = 4 (Try it 2), with the rate still above 80 Hz. What else sets how hard the cells are driven?", When: []string{"g <= 4.5", "cv_isi > 0.8", "synchrony < 0.2", "rate_hz < 80"}, HoldMS: 300, Solution: Settings{
+				{Key: "g", Raw: "4.5", Value: 4.5},
+				{Key: "nu_ext", Raw: "1.5", Value: 1.5},
 			}, conds: []Condition{
+				{Text: "g <= 4.5", Left: "g", Op: "<=", Value: 4.5},
 				{Text: "cv_isi > 0.8", Left: "cv_isi", Op: ">", Value: 0.8},
 				{Text: "synchrony < 0.2", Left: "synchrony", Op: "<", Value: 0.2},
 				{Text: "rate_hz < 80", Left: "rate_hz", Op: "<", Value: 80},
@@ -2443,7 +2445,7 @@ var embeddedSnapshot = &snapshot{
 				{Text: "rate_hz <= 15", Left: "rate_hz", Op: "<=", Value: 15},
 				{Text: "nu_ext >= 1", Left: "nu_ext", Op: ">=", Value: 1},
 			}},
-			{ID: "faster-slow-rhythm", Prompt: "First grow the network to Brunel's size (set n_e = 10 000). Keep the population firing in bursts (pop_cv > 1.3) with cells at under 10 Hz, but make the bursts come faster: a rhythm of 25–35 Hz.", Hint: "Start from preset 6, Brunel's slow point, whose bursts come about 20 times a second. The network there is at the edge of silence: what sets how quickly it recovers from each burst?", When: []string{"n_e >= 10000", "pop_cv > 1.3", "rate_hz < 10", "osc_hz >= 25", "osc_hz <= 35"}, HoldMS: 300, Solution: Settings{
+			{ID: "faster-slow-rhythm", Prompt: "First grow the network to Brunel's size (set n_e = 10 000). Keep the population firing in bursts (pop_cv > 1.3), with cells at 7–10 Hz, but make the bursts come faster: a rhythm of 25–35 Hz.", Hint: "Start from preset 6, Brunel's slow point, whose bursts come about 20 times a second while each cell fires at about 5.5 Hz. The network there is at the edge of silence: what sets how quickly it recovers from each burst?", When: []string{"n_e >= 10000", "pop_cv > 1.3", "rate_hz >= 7", "rate_hz < 10", "osc_hz >= 25", "osc_hz <= 35"}, HoldMS: 300, Solution: Settings{
 				{Key: "n_e", Raw: "10000", Value: 10000},
 				{Key: "J", Raw: "0.1", Value: 0.1},
 				{Key: "g", Raw: "4.5", Value: 4.5},
@@ -2451,6 +2453,7 @@ var embeddedSnapshot = &snapshot{
 			}, conds: []Condition{
 				{Text: "n_e >= 10000", Left: "n_e", Op: ">=", Value: 10000},
 				{Text: "pop_cv > 1.3", Left: "pop_cv", Op: ">", Value: 1.3},
+				{Text: "rate_hz >= 7", Left: "rate_hz", Op: ">=", Value: 7},
 				{Text: "rate_hz < 10", Left: "rate_hz", Op: "<", Value: 10},
 				{Text: "osc_hz >= 25", Left: "osc_hz", Op: ">=", Value: 25},
 				{Text: "osc_hz <= 35", Left: "osc_hz", Op: "<=", Value: 35},
