@@ -3,7 +3,7 @@
 package lessons
 
 var embeddedSnapshot = &snapshot{
-	Sum: 0xd17478c8bacd31f9,
+	Sum: 0xb2c70c03b1b49ff4,
 	Lessons: []Lesson{
 		{ID: "why", Title: "Why look at the brain", Chapter: "introduction", Order: 1, Summary: "Where brains still beat deep networks, and Marr's three levels as the lens for this tutorial.", Lab: Lab{Model: "wta", Params: Settings{
 			{Key: "n", Raw: "4", Value: 4},
@@ -1634,7 +1634,7 @@ var embeddedSnapshot = &snapshot{
 				{Text: "alpha <= 0.2", Left: "alpha", Op: "<=", Value: 0.2},
 				{Text: "interval >= 1000", Left: "interval", Op: ">=", Value: 1000},
 			}},
-			{ID: "steady-surprise", Prompt: "With a steady critic (α ≤ 0.1) and at least 30 trials behind it, make the cell report surprise both ways: over the last 10 trials of each kind, a mean burst of +0.3 or more at rewards and a mean dip to −0.3 or lower at omissions.", Hint: "At a delivered reward δ = r·(1 − p); at an omitted one δ = −p·r. Which p makes both large? The small α keeps the means from chasing the last few outcomes.", When: []string{"trials >= 30", "alpha <= 0.1", "delta_reward_avg >= 0.3", "delta_omit_avg <= -0.3"}, HoldMS: 15000, Solution: Settings{
+			{ID: "steady-surprise", Prompt: "With a steady critic (α ≤ 0.1) and at least 30 trials behind it, make the cell report surprise both ways: over the last 10 trials of each kind, a mean burst of +0.3 or more at rewards (δ reward, mean) and a mean dip to −0.3 or lower at omissions (δ omission, mean).", Hint: "At a delivered reward δ = r·(1 − p); at an omitted one δ = −p·r. Which p makes both large? The small α keeps the means from chasing the last few outcomes.", When: []string{"trials >= 30", "alpha <= 0.1", "delta_reward_avg >= 0.3", "delta_omit_avg <= -0.3"}, HoldMS: 15000, Solution: Settings{
 				{Key: "p_reward", Raw: "0.5", Value: 0.5},
 				{Key: "alpha", Raw: "0.1", Value: 0.1},
 			}, conds: []Condition{
@@ -1643,7 +1643,7 @@ var embeddedSnapshot = &snapshot{
 				{Text: "delta_reward_avg >= 0.3", Left: "delta_reward_avg", Op: ">=", Value: 0.3},
 				{Text: "delta_omit_avg <= -0.3", Left: "delta_omit_avg", Op: "<=", Value: -0.3},
 			}},
-			{ID: "long-horizon", Prompt: "Put the reward 2 s after the cue and, with r ≤ 1, make the learnt cue response average at least 0.5.", Hint: "Once learnt, δ at the cue is γᵏ·r with k = 2000 ms / 50 ms = 40 bins, so γ⁴⁰ must reach 0.5. And TD(0) takes hundreds of trials to carry the error across 40 bins; the first challenge found a faster way.", When: []string{"interval >= 2000", "reward <= 1", "delta_cue_avg >= 0.5"}, HoldMS: 15000, Solution: Settings{
+			{ID: "long-horizon", Prompt: "Put the reward 2 s after the cue and, with r ≤ 1, make the learnt cue response average at least 0.5 (δ cue, mean).", Hint: "Once learnt, δ at the cue is γᵏ·r with k = 2000 ms / 50 ms = 40 bins, so γ⁴⁰ must reach 0.5. And TD(0) takes hundreds of trials to carry the error across 40 bins; the first challenge found a faster way.", When: []string{"interval >= 2000", "reward <= 1", "delta_cue_avg >= 0.5"}, HoldMS: 15000, Solution: Settings{
 				{Key: "interval", Raw: "2000", Value: 2000},
 				{Key: "gamma", Raw: "0.99", Value: 0.99},
 				{Key: "lambda", Raw: "1", Value: 1},
