@@ -3,7 +3,7 @@
 package lessons
 
 var embeddedSnapshot = &snapshot{
-	Sum: 0xb2c70c03b1b49ff4,
+	Sum: 0x724aeb51c89984d4,
 	Lessons: []Lesson{
 		{ID: "why", Title: "Why look at the brain", Chapter: "introduction", Order: 1, Summary: "Where brains still beat deep networks, and Marr's three levels as the lens for this tutorial.", Lab: Lab{Model: "wta", Params: Settings{
 			{Key: "n", Raw: "4", Value: 4},
@@ -264,7 +264,7 @@ var embeddedSnapshot = &snapshot{
 				{Key: "noise", Raw: "0.5", Value: 0.5},
 			}},
 		}, Challenges: []Challenge{
-			{ID: "bottleneck", Prompt: "With the nonlinear teacher, find a network where random feedback clearly costs accuracy: FA's test loss at least 0.1 above BP's, held for 3 s.", Hint: "On the linear task, a layer narrower than the 5 outputs kept W₂ from turning toward B (Try it 3). The nonlinear teacher asks more of the hidden layer: try each width below 5.", When: []string{"task == nonlinear", "fa_minus_bp >= 0.1"}, HoldMS: 3000, Solution: Settings{
+			{ID: "bottleneck", Prompt: "With the nonlinear teacher, find a network where random feedback clearly costs accuracy: FA's test loss at least 0.1 above BP's, held for 3 s.", Hint: "On the linear task, a hidden layer narrower than the 5 outputs cost FA accuracy although W₂ had aligned with B (Try it 3). The nonlinear teacher asks more of the hidden layer: try each width below 5.", When: []string{"task == nonlinear", "fa_minus_bp >= 0.1"}, HoldMS: 3000, Solution: Settings{
 				{Key: "task", Raw: "nonlinear", Value: 1},
 				{Key: "hidden", Raw: "3", Value: 3},
 			}, conds: []Condition{
