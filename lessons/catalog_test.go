@@ -115,29 +115,53 @@ func TestChallengesSolvable(t *testing.T) {
 // limit > 0 it runs exactly that long.
 func runChallenge(t *testing.T, reg *sim.Registry, l *lessons.Lesson, ch *lessons.Challenge, withSolution bool, limit float64) (bool, float64) {
 	t.Helper()
+	var set lessons.Settings
+	if withSolution {
+		set = ch.Solution
+	}
+	met, end := runChecks(t, newLabModel(t, reg, l, set), l.Lab.Seed, []*lessons.Challenge{ch}, limit)
+	if met[0] > 0 {
+		return true, met[0]
+	}
+	return false, end
+}
+
+// newLabModel is the lesson's model at the lab's starting values with set
+// applied over them, as a preset, a Try-it state or a solution is.
+func newLabModel(t *testing.T, reg *sim.Registry, l *lessons.Lesson, set lessons.Settings) sim.Model {
+	t.Helper()
 	m, err := reg.New(l.Lab.Model)
 	if err != nil {
 		t.Fatal(err)
 	}
-	apply := func(s lessons.Settings) {
+	for _, s := range []lessons.Settings{l.Lab.Params, set} {
 		for _, x := range s {
 			if err := m.Set(x.Key, x.Value); err != nil {
 				t.Fatalf("set %s: %v", x.Key, err)
 			}
 		}
 	}
-	apply(l.Lab.Params)
-	if withSolution {
-		apply(ch.Solution)
-	}
+	return m
+}
+
+// runChecks runs m from t = 0 with seed, following every challenge of chs
+// as the lab does, until all are met or limit ms have passed (120 s when
+// limit ≤ 0). It returns when each was met (0: not met) and the time the
+// run reached.
+func runChecks(t *testing.T, m sim.Model, seed uint64, chs []*lessons.Challenge, limit float64) (met []float64, end float64) {
+	t.Helper()
 	run := sim.NewRun(m, 0, 0)
-	run.Reset(l.Lab.Seed)
+	run.Reset(seed)
 	info := m.Info()
 	step := max(info.DT, 5.0)
 	if limit <= 0 {
 		limit = 120_000
 	}
-	check := lessons.NewCheck(ch)
+	checks := make([]*lessons.Check, len(chs))
+	for i, ch := range chs {
+		checks[i] = lessons.NewCheck(ch)
+	}
+	met = make([]float64, len(chs))
 	var metrics []float64
 	value := func(key string) float64 {
 		for i, mt := range info.Metrics {
@@ -148,12 +172,16 @@ func runChallenge(t *testing.T, reg *sim.Registry, l *lessons.Lesson, ch *lesson
 		v, _ := m.Get(key)
 		return v
 	}
-	for m.Time() < limit {
+	open := len(chs)
+	for m.Time() < limit && open > 0 {
 		run.Advance(step)
 		metrics = run.Metrics(metrics)
-		if check.Update(m.Time(), value) {
-			return true, m.Time()
+		for i, k := range checks {
+			if k.Update(m.Time(), value) {
+				met[i] = m.Time()
+				open--
+			}
 		}
 	}
-	return false, m.Time()
+	return met, m.Time()
 }

@@ -3,7 +3,7 @@
 package lessons
 
 var embeddedSnapshot = &snapshot{
-	Sum: 0x645a9e26b333830e,
+	Sum: 0x724aeb51c89984d4,
 	Lessons: []Lesson{
 		{ID: "why", Title: "Why look at the brain", Chapter: "introduction", Order: 1, Summary: "Where brains still beat deep networks, and Marr's three levels as the lens for this tutorial.", Lab: Lab{Model: "wta", Params: Settings{
 			{Key: "n", Raw: "4", Value: 4},
@@ -196,13 +196,14 @@ var embeddedSnapshot = &snapshot{
 				{Key: "pool", Raw: "3", Value: 3},
 			}},
 		}, Challenges: []Challenge{
-			{ID: "off-flank", Prompt: "With a bright bar at the preferred orientation (θ = 90°), silence the simple cell while the complex cell still fires at 25 Hz or more.", Hint: "The simple cell has ON and OFF stripes λ/2 apart. The complex cell adds an odd-symmetric partner.", When: []string{"theta == 90", "contrast > 0", "simple < 1", "complex >= 25"}, HoldMS: 300, Solution: Settings{
+			{ID: "off-flank", Prompt: "With a bright bar at the preferred orientation (θ = 90°), silence the simple cell while the complex cell still fires at 40 Hz or more.", Hint: "On an OFF stripe the simple cell is silent, but one complex pair there gives only about 29 Hz. What lets a complex cell respond wherever the bar falls?", When: []string{"theta == 90", "contrast > 0", "simple < 1", "complex >= 40"}, HoldMS: 300, Solution: Settings{
 				{Key: "pos", Raw: "4", Value: 4},
+				{Key: "pool", Raw: "3", Value: 3},
 			}, conds: []Condition{
 				{Text: "theta == 90", Left: "theta", Op: "==", Value: 90},
 				{Text: "contrast > 0", Left: "contrast", Op: ">"},
 				{Text: "simple < 1", Left: "simple", Op: "<", Value: 1},
-				{Text: "complex >= 25", Left: "complex", Op: ">=", Value: 25},
+				{Text: "complex >= 40", Left: "complex", Op: ">=", Value: 40},
 			}},
 			{ID: "invariant-and-sharp", Prompt: "Make the complex cell position-invariant (invariance ≥ 0.85) and sharply tuned (tuning width ≤ 35°) at once.", Hint: "Pooling more positions helps invariance. A longer bar and a wider envelope σ sharpen the tuning.", When: []string{"invariance >= 0.85", "tuning_width_deg <= 35"}, HoldMS: 300, Solution: Settings{
 				{Key: "pool", Raw: "3", Value: 3},
@@ -263,9 +264,11 @@ var embeddedSnapshot = &snapshot{
 				{Key: "noise", Raw: "0.5", Value: 0.5},
 			}},
 		}, Challenges: []Challenge{
-			{ID: "bottleneck", Prompt: "Find a network where random feedback clearly costs accuracy: FA's test loss at least 0.1 above BP's, held for 3 s.", Hint: "FA works when the output weights can turn toward B. What if the hidden layer is narrower than the 5 outputs?", When: []string{"fa_minus_bp >= 0.1"}, HoldMS: 3000, Solution: Settings{
-				{Key: "hidden", Raw: "2", Value: 2},
+			{ID: "bottleneck", Prompt: "With the nonlinear teacher, find a network where random feedback clearly costs accuracy: FA's test loss at least 0.1 above BP's, held for 3 s.", Hint: "On the linear task, a hidden layer narrower than the 5 outputs cost FA accuracy although W₂ had aligned with B (Try it 3). The nonlinear teacher asks more of the hidden layer: try each width below 5.", When: []string{"task == nonlinear", "fa_minus_bp >= 0.1"}, HoldMS: 3000, Solution: Settings{
+				{Key: "task", Raw: "nonlinear", Value: 1},
+				{Key: "hidden", Raw: "3", Value: 3},
 			}, conds: []Condition{
+				{Text: "task == nonlinear", Left: "task", Op: "==", Value: 1},
 				{Text: "fa_minus_bp >= 0.1", Left: "fa_minus_bp", Op: ">=", Value: 0.1},
 			}},
 			{ID: "too-loud", Prompt: "Make feedback alignment do worse than not training the hidden layer at all, while backprop still reaches a loss below 0.05.", Hint: "In FA the size of B scales the hidden layer's steps, and nothing keeps it in check. Combine a large b with a large η.", When: []string{"loss_fa > loss_fixed", "loss_bp < 0.05"}, HoldMS: 5000, Solution: Settings{
@@ -544,10 +547,11 @@ var embeddedSnapshot = &snapshot{
 				{Text: "steady_hz >= 30", Left: "steady_hz", Op: ">=", Value: 30},
 				{Text: "steady_hz <= 60", Left: "steady_hz", Op: "<=", Value: 60},
 			}},
-			{ID: "one-and-done", Prompt: "At I = 10 µA/cm², change one channel density so the axon fires exactly one spike at the onset and then stays silent.", Hint: "Repetitive firing needs enough Na⁺ current to recover after each spike. Try a modest cut in gNa, or more K⁺.", When: []string{"I == 10", "spikes == 1", "rate_hz == 0"}, HoldMS: 500, Solution: Settings{
+			{ID: "one-and-done", Prompt: "At I = 10 µA/cm², without blocking K⁺ (keep ḡ_K ≥ 36 mS/cm²), change one channel density so the axon fires one spike at the onset and then rests.", Hint: "Repetitive firing needs enough Na⁺ current to recover after each spike. Try a modest cut in gNa, or more K⁺.", When: []string{"I == 10", "gK >= 36", "spikes == 1", "rate_hz == 0"}, HoldMS: 500, Solution: Settings{
 				{Key: "gNa", Raw: "100", Value: 100},
 			}, conds: []Condition{
 				{Text: "I == 10", Left: "I", Op: "==", Value: 10},
+				{Text: "gK >= 36", Left: "gK", Op: ">=", Value: 36},
 				{Text: "spikes == 1", Left: "spikes", Op: "==", Value: 1},
 				{Text: "rate_hz == 0", Left: "rate_hz", Op: "=="},
 			}},
@@ -937,10 +941,12 @@ var embeddedSnapshot = &snapshot{
 				{Key: "noise", Raw: "1", Value: 1},
 			}},
 		}, Challenges: []Challenge{
-			{ID: "close-call", Prompt: "Make the circuit pick the right unit, alone, when the two largest inputs differ by 0.5 Hz or less.", Hint: "First make the competition hard (α + β above 1), then move I4 toward I2 = 12 Hz.", When: []string{"gap <= 0.5", "active == 1", "agree == 1"}, HoldMS: 200, Solution: Settings{
-				{Key: "beta", Raw: "1", Value: 1},
+			{ID: "close-call", Prompt: "With input noise σ = 1 Hz, pick the right unit, alone, when the two largest inputs differ by 0.5 Hz or less.", Hint: "Start from the Close call with noise preset. At β = 1 the race is decided in tens of ms, before the noise averages out, and hysteresis locks in the result. Give the circuit longer to decide.", When: []string{"noise >= 1", "gap <= 0.5", "active == 1", "agree == 1"}, HoldMS: 200, Solution: Settings{
+				{Key: "beta", Raw: "0.6", Value: 0.6},
 				{Key: "I4", Raw: "11.5", Value: 11.5},
+				{Key: "noise", Raw: "1", Value: 1},
 			}, conds: []Condition{
+				{Text: "noise >= 1", Left: "noise", Op: ">=", Value: 1},
 				{Text: "gap <= 0.5", Left: "gap", Op: "<=", Value: 0.5},
 				{Text: "active == 1", Left: "active", Op: "==", Value: 1},
 				{Text: "agree == 1", Left: "agree", Op: "==", Value: 1},
@@ -1029,18 +1035,23 @@ var embeddedSnapshot = &snapshot{
 				{Key: "train", Raw: "400", Value: 400},
 			}},
 		}, Challenges: []Challenge{
-			{ID: "wrong-layer", Prompt: "Without touching the neurons (source S4), make the readout name the wrong layer as best.", Hint: "The layers differ in size (256, 256, 128, 64, 32 units). What does a heavy penalty do to a readout that needs many weights?", When: []string{"best_layer != source_layer", "source_layer == 4"}, HoldMS: 200, Solution: Settings{
+			{ID: "wrong-layer", Prompt: "Without touching the neurons (source S4, σ = 0.5), and keeping n train ≥ 100, make the readout name the wrong layer as best.", Hint: "The layers differ in size (256, 256, 128, 64, 32 units). What does a heavy penalty do to a readout that needs many weights?", When: []string{"best_layer != source_layer", "source_layer == 4", "noise == 0.5", "train >= 100"}, HoldMS: 200, Solution: Settings{
 				{Key: "ridge", Raw: "1", Value: 1},
 			}, conds: []Condition{
 				{Text: "best_layer != source_layer", Left: "best_layer", Op: "!=", Right: "source_layer"},
 				{Text: "source_layer == 4", Left: "source_layer", Op: "==", Value: 4},
+				{Text: "noise == 0.5", Left: "noise", Op: "==", Value: 0.5},
+				{Text: "train >= 100", Left: "train", Op: ">=", Value: 100},
 			}},
-			{ID: "find-v1", Prompt: "Record from S1 instead, and get its readout to a held-out R² of 0.7 or more.", Hint: "S1 has 256 units. A readout with 256 weights needs more than 100 stimuli to pin them down.", When: []string{"source_layer == 1", "r2_1 >= 0.7"}, HoldMS: 200, Solution: Settings{
+			{ID: "find-v1", Prompt: "Record from S1 instead, and make its neurons noisier (σ = 1.5); then get S1's readout to a held-out R² of 0.19 or more (the ceiling is 0.31).", Hint: "S1 has 256 units, and a readout with 256 weights needs many stimuli to pin them down (Try it 3). With noisier neurons, how strong should the penalty λ be?", When: []string{"source_layer == 1", "noise >= 1.5", "r2_1 >= 0.19"}, HoldMS: 200, Solution: Settings{
 				{Key: "source_layer", Raw: "1", Value: 1},
+				{Key: "noise", Raw: "1.5", Value: 1.5},
 				{Key: "train", Raw: "400", Value: 400},
+				{Key: "ridge", Raw: "0"},
 			}, conds: []Condition{
 				{Text: "source_layer == 1", Left: "source_layer", Op: "==", Value: 1},
-				{Text: "r2_1 >= 0.7", Left: "r2_1", Op: ">=", Value: 0.7},
+				{Text: "noise >= 1.5", Left: "noise", Op: ">=", Value: 1.5},
+				{Text: "r2_1 >= 0.19", Left: "r2_1", Op: ">=", Value: 0.19},
 			}},
 		}, Refs: []string{"yamins2014performance", "kriegeskorte2008representational", "schrimpf2018brain"}, File: "02-network/02-readout.md"},
 		{ID: "hopfield", Title: "Hippocampus and associative memory", Chapter: "network", Order: 3, Summary: "A recurrent network with Hebbian weights completes a memory from a damaged cue — until it holds too many.", Lab: Lab{Model: "hopfield", Params: Settings{
@@ -1097,21 +1108,24 @@ var embeddedSnapshot = &snapshot{
 			}},
 			{Step: 6, Name: "N = 100, flip = 0.2 (then select P and press w)"},
 		}, Challenges: []Challenge{
-			{ID: "twenty-memories", Prompt: "Store 20 patterns so that at least 95% of them are stable memories.", Hint: "At N = 100 a load of 20/100 = 0.2 is far past capacity. Capacity grows in proportion to N.", When: []string{"patterns >= 20", "stable_fraction >= 0.95"}, HoldMS: 200, Solution: Settings{
-				{Key: "n", Raw: "250", Value: 250},
+			{ID: "twenty-memories", Prompt: "Store 20 patterns, at least 95% of them stable, and recall the cued one perfectly (overlap ≥ 0.99) from a cue with 35% of its bits flipped.", Hint: "Capacity grows in proportion to N, and a stable memory is not enough: its basin must also reach a cue that far away. Basins shrink as the load P/N nears 0.14.", When: []string{"patterns >= 20", "stable_fraction >= 0.95", "flip >= 0.35", "overlap >= 0.99"}, HoldMS: 200, Solution: Settings{
+				{Key: "n", Raw: "400", Value: 400},
 				{Key: "patterns", Raw: "20", Value: 20},
+				{Key: "flip", Raw: "0.35", Value: 0.35},
 			}, conds: []Condition{
 				{Text: "patterns >= 20", Left: "patterns", Op: ">=", Value: 20},
 				{Text: "stable_fraction >= 0.95", Left: "stable_fraction", Op: ">=", Value: 0.95},
+				{Text: "flip >= 0.35", Left: "flip", Op: ">=", Value: 0.35},
+				{Text: "overlap >= 0.99", Left: "overlap", Op: ">=", Value: 0.99},
 			}},
-			{ID: "spurious", Prompt: "With at least 6 stored patterns, all of them stable, make the network settle into a false memory (overlap between 0.3 and 0.7).", Hint: "Keep the load low so stable stays 1, then damage the cue heavily (flip 0.4 to 0.5). Whether a given cue lands in a mixture state is luck of the draw: try neighbouring values of P and flip.", When: []string{"patterns >= 6", "converged == 1", "overlap >= 0.3", "overlap <= 0.7", "stable_fraction == 1"}, HoldMS: 300, Solution: Settings{
+			{ID: "spurious", Prompt: "With at least 6 stored patterns, all of them stable, make the network settle into a false memory (overlap between 0.3 and 0.6).", Hint: "A mixture of stored patterns sits near overlap 0.5. Keep the load low so stable stays 1, then damage the cue heavily (flip 0.4 to 0.5). Which state a cue lands in is luck of the draw: try neighbouring values of P and flip.", When: []string{"patterns >= 6", "converged == 1", "overlap >= 0.3", "overlap <= 0.6", "stable_fraction == 1"}, HoldMS: 300, Solution: Settings{
 				{Key: "patterns", Raw: "6", Value: 6},
 				{Key: "flip", Raw: "0.45", Value: 0.45},
 			}, conds: []Condition{
 				{Text: "patterns >= 6", Left: "patterns", Op: ">=", Value: 6},
 				{Text: "converged == 1", Left: "converged", Op: "==", Value: 1},
 				{Text: "overlap >= 0.3", Left: "overlap", Op: ">=", Value: 0.3},
-				{Text: "overlap <= 0.7", Left: "overlap", Op: "<=", Value: 0.7},
+				{Text: "overlap <= 0.6", Left: "overlap", Op: "<=", Value: 0.6},
 				{Text: "stable_fraction == 1", Left: "stable_fraction", Op: "==", Value: 1},
 			}},
 		}, Refs: []string{"marr1971simple", "treves1994computational", "hopfield1982neural", "amit1985storing", "amit1987statistical", "ramsauer2021hopfield"}, Predictions: []Prediction{
@@ -1310,13 +1324,14 @@ var embeddedSnapshot = &snapshot{
 				{Text: "tau_e == 10", Left: "tau_e", Op: "==", Value: 10},
 				{Text: "tau_i <= 12", Left: "tau_i", Op: "<=", Value: 12},
 			}},
-			{ID: "quench", Prompt: "Silence the rhythm without touching the drive or the time constants, while E stays active (E ≥ 0.1).", Hint: "Change one coupling. The E→I strength c3 sets how hard inhibition answers excitation: try a little less.", When: []string{"P == 1.25", "Q == 0", "tau_e == 10", "tau_i == 10", "rhythm <= 1", "E >= 0.1"}, HoldMS: 500, Solution: Settings{
+			{ID: "quench", Prompt: "Silence the rhythm with a coupling other than c₁: keep the drive, the time constants and c₁ = 16, while E stays active (E ≥ 0.1).", Hint: "Change one coupling. The E→I strength c3 sets how hard inhibition answers excitation: try a little less.", When: []string{"P == 1.25", "Q == 0", "tau_e == 10", "tau_i == 10", "c1 == 16", "rhythm <= 1", "E >= 0.1"}, HoldMS: 500, Solution: Settings{
 				{Key: "c3", Raw: "12", Value: 12},
 			}, conds: []Condition{
 				{Text: "P == 1.25", Left: "P", Op: "==", Value: 1.25},
 				{Text: "Q == 0", Left: "Q", Op: "=="},
 				{Text: "tau_e == 10", Left: "tau_e", Op: "==", Value: 10},
 				{Text: "tau_i == 10", Left: "tau_i", Op: "==", Value: 10},
+				{Text: "c1 == 16", Left: "c1", Op: "==", Value: 16},
 				{Text: "rhythm <= 1", Left: "rhythm", Op: "<=", Value: 1},
 				{Text: "E >= 0.1", Left: "E", Op: ">=", Value: 0.1},
 			}},
@@ -1374,16 +1389,19 @@ var embeddedSnapshot = &snapshot{
 			}},
 			{Step: 8, Name: "The starting values (then select g and press w)"},
 		}, Challenges: []Challenge{
-			{ID: "edge", Prompt: "Find the edge of chaos without learning: keep the network active (⟨x²⟩ ≥ 0.01) but not chaotic (λ_max ≤ 0.5 1/s) for 5 s.", Hint: "Below g = 1 the activity dies; at 1.5 it is chaotic. The variance grows from zero like g − 1 just above the transition, and in a network of 300 units the first activity there is a rhythm, not chaos.", When: []string{"train_s == 0", "var_x >= 0.01", "lyapunov <= 0.5"}, HoldMS: 5000, Solution: Settings{
-				{Key: "g", Raw: "1.1", Value: 1.1},
+			{ID: "edge", Prompt: "Without learning, find how far above the transition a rhythm survives: keep the activity at ⟨x²⟩ ≥ 0.25 with no chaos (λ_max ≤ 0.5 1/s) for 5 s.", Hint: "⟨x²⟩ grows like g − 1 above the transition (≈ 0.08 at g = 1.1), and at 1.5 the network is chaotic. Climb g in steps of 0.05 from 1.1, and give λ_max, measured over the last 2 s, time to settle.", When: []string{"train_s == 0", "var_x >= 0.25", "lyapunov <= 0.5"}, HoldMS: 5000, Solution: Settings{
+				{Key: "g", Raw: "1.25", Value: 1.25},
 			}, conds: []Condition{
 				{Text: "train_s == 0", Left: "train_s", Op: "=="},
-				{Text: "var_x >= 0.01", Left: "var_x", Op: ">=", Value: 0.01},
+				{Text: "var_x >= 0.25", Left: "var_x", Op: ">=", Value: 0.25},
 				{Text: "lyapunov <= 0.5", Left: "lyapunov", Op: "<=", Value: 0.5},
 			}},
-			{ID: "solo", Prompt: "Teach the network the triangle wave, then let it play alone: once learning has stopped, keep the error below 0.05 for 10 s.", Hint: "Give it about 1000 time constants of learning (train_s, in s), as Sussillo and Abbott did, and keep the paper's g = 1.5 and α = 1.", When: []string{"learning == 0", "test_s > 0", "error <= 0.05"}, HoldMS: 10000, Solution: Settings{
+			{ID: "solo", Prompt: "Tame a wilder network: with g = 2, teach it the triangle wave, then keep the error below 0.05 for 10 s once learning has stopped.", Hint: "At g = 2.2 the learned signal fell apart (Try it 6), and longer learning does not save it. The fed-back output is what quenches the chaos; at amp = 0.1 it was too faint even at g = 1.5. How strong is it now?", When: []string{"g >= 2", "learning == 0", "test_s > 0", "error <= 0.05"}, HoldMS: 10000, Solution: Settings{
+				{Key: "g", Raw: "2", Value: 2},
 				{Key: "train_s", Raw: "10", Value: 10},
+				{Key: "amp", Raw: "1.8", Value: 1.8},
 			}, conds: []Condition{
+				{Text: "g >= 2", Left: "g", Op: ">=", Value: 2},
 				{Text: "learning == 0", Left: "learning", Op: "=="},
 				{Text: "test_s > 0", Left: "test_s", Op: ">"},
 				{Text: "error <= 0.05", Left: "error", Op: "<=", Value: 0.05},
@@ -1616,7 +1634,7 @@ var embeddedSnapshot = &snapshot{
 				{Text: "alpha <= 0.2", Left: "alpha", Op: "<=", Value: 0.2},
 				{Text: "interval >= 1000", Left: "interval", Op: ">=", Value: 1000},
 			}},
-			{ID: "steady-surprise", Prompt: "With a steady critic (α ≤ 0.1) and at least 30 trials behind it, make the cell report surprise both ways: over the last 10 trials of each kind, a mean burst of +0.3 or more at rewards and a mean dip to −0.3 or lower at omissions.", Hint: "At a delivered reward δ = r·(1 − p); at an omitted one δ = −p·r. Which p makes both large? The small α keeps the means from chasing the last few outcomes.", When: []string{"trials >= 30", "alpha <= 0.1", "delta_reward_avg >= 0.3", "delta_omit_avg <= -0.3"}, HoldMS: 15000, Solution: Settings{
+			{ID: "steady-surprise", Prompt: "With a steady critic (α ≤ 0.1) and at least 30 trials behind it, make the cell report surprise both ways: over the last 10 trials of each kind, a mean burst of +0.3 or more at rewards (δ reward, mean) and a mean dip to −0.3 or lower at omissions (δ omission, mean).", Hint: "At a delivered reward δ = r·(1 − p); at an omitted one δ = −p·r. Which p makes both large? The small α keeps the means from chasing the last few outcomes.", When: []string{"trials >= 30", "alpha <= 0.1", "delta_reward_avg >= 0.3", "delta_omit_avg <= -0.3"}, HoldMS: 15000, Solution: Settings{
 				{Key: "p_reward", Raw: "0.5", Value: 0.5},
 				{Key: "alpha", Raw: "0.1", Value: 0.1},
 			}, conds: []Condition{
@@ -1625,7 +1643,7 @@ var embeddedSnapshot = &snapshot{
 				{Text: "delta_reward_avg >= 0.3", Left: "delta_reward_avg", Op: ">=", Value: 0.3},
 				{Text: "delta_omit_avg <= -0.3", Left: "delta_omit_avg", Op: "<=", Value: -0.3},
 			}},
-			{ID: "long-horizon", Prompt: "Put the reward 2 s after the cue and, with r ≤ 1, make the learnt cue response average at least 0.5.", Hint: "Once learnt, δ at the cue is γᵏ·r with k = 2000 ms / 50 ms = 40 bins, so γ⁴⁰ must reach 0.5. And TD(0) takes hundreds of trials to carry the error across 40 bins; the first challenge found a faster way.", When: []string{"interval >= 2000", "reward <= 1", "delta_cue_avg >= 0.5"}, HoldMS: 15000, Solution: Settings{
+			{ID: "long-horizon", Prompt: "Put the reward 2 s after the cue and, with r ≤ 1, make the learnt cue response average at least 0.5 (δ cue, mean).", Hint: "Once learnt, δ at the cue is γᵏ·r with k = 2000 ms / 50 ms = 40 bins, so γ⁴⁰ must reach 0.5. And TD(0) takes hundreds of trials to carry the error across 40 bins; the first challenge found a faster way.", When: []string{"interval >= 2000", "reward <= 1", "delta_cue_avg >= 0.5"}, HoldMS: 15000, Solution: Settings{
 				{Key: "interval", Raw: "2000", Value: 2000},
 				{Key: "gamma", Raw: "0.99", Value: 0.99},
 				{Key: "lambda", Raw: "1", Value: 1},
@@ -1691,26 +1709,28 @@ var embeddedSnapshot = &snapshot{
 				{Key: "label_noise", Raw: "0.3", Value: 0.3},
 			}},
 		}, Challenges: []Challenge{
-			{ID: "wide-noise", Prompt: "With η_NP no larger than 0.01, leave node perturbation at least 30 points behind backprop after 20,000 examples, held for 5 s.", Hint: "At 20 hidden units and η_NP = 0.01, NP stalls about 22 points behind. Every unit NP perturbs adds its own noise to the one global signal.", When: []string{"eta_np <= 0.01", "examples >= 20000", "np_gap >= 30"}, HoldMS: 5000, Solution: Settings{
-				{Key: "hidden", Raw: "100", Value: 100},
-				{Key: "eta_np", Raw: "0.01", Value: 0.01},
+			{ID: "fewer-voices", Prompt: "Give NP a cleaner signal: ∠NP at 76° or less while its accuracy over the last 1000 examples (NP avg) is 80% or more, held for 3 s.", Hint: "Every unit NP perturbs adds noise to its one signal: 25 at the start (20 hidden, 5 outputs), and with 100 hidden units ∠NP rose to 86°. Go the other way, but too narrow a layer cannot learn the task.", When: []string{"angle_np <= 76", "np_avg >= 80"}, HoldMS: 3000, Solution: Settings{
+				{Key: "hidden", Raw: "5", Value: 5},
+				{Key: "eta_np", Raw: "0.002", Value: 0.002},
 			}, conds: []Condition{
-				{Text: "eta_np <= 0.01", Left: "eta_np", Op: "<=", Value: 0.01},
-				{Text: "examples >= 20000", Left: "examples", Op: ">=", Value: 20000},
-				{Text: "np_gap >= 30", Left: "np_gap", Op: ">=", Value: 30},
+				{Text: "angle_np <= 76", Left: "angle_np", Op: "<=", Value: 76},
+				{Text: "np_avg >= 80", Left: "np_avg", Op: ">=", Value: 80},
 			}},
-			{ID: "no-second-pass", Prompt: "Let NP learn without a clean second pass: with the running-mean baseline, get its accuracy over the last 1000 examples to 85%, held for 3 s.", Hint: "With the mean as baseline, how far this example's loss is from the average is divided by σ², like the signal. Which way should σ move, and what does going too far cost?", When: []string{"baseline == mean", "np_avg >= 85"}, HoldMS: 3000, Solution: Settings{
+			{ID: "no-second-pass", Prompt: "Without a clean second pass (running-mean baseline), get NP's accuracy over the last 1000 examples to 85% before 15,000 examples, held for 3 s.", Hint: "σ near 0.7 beats the running mean's noise (Try it 4), but NP then needs about 17,600 examples. What made NP faster early on with the clean baseline?", When: []string{"baseline == mean", "np_avg >= 85", "examples <= 15000"}, HoldMS: 3000, Solution: Settings{
 				{Key: "baseline", Raw: "mean", Value: 1},
 				{Key: "sigma", Raw: "0.7", Value: 0.7},
+				{Key: "hidden", Raw: "100", Value: 100},
 			}, conds: []Condition{
 				{Text: "baseline == mean", Left: "baseline", Op: "==", Value: 1},
 				{Text: "np_avg >= 85", Left: "np_avg", Op: ">=", Value: 85},
+				{Text: "examples <= 15000", Left: "examples", Op: "<=", Value: 15000},
 			}},
-			{ID: "quick-np", Prompt: "Get NP to 75% (over the last 1000 examples) before it has seen 5,000 examples.", Hint: "At η_NP = 0.001 it needs about 6,500. Larger steps help, up to a point: try a few values of η_NP and watch where NP levels off.", When: []string{"np_avg >= 75", "examples <= 5000"}, HoldMS: 500, Solution: Settings{
-				{Key: "eta_np", Raw: "0.003", Value: 0.003},
+			{ID: "quick-np", Prompt: "Get NP to 78% (over the last 1000 examples) before it has seen 3,500 examples.", Hint: "Larger steps (Try it 2) and a wider layer (Try it 3) each speed NP up early, but alone they reach 78% only after 4,800 and 3,800 examples. Combine them, with a step between 0.001 and 0.005.", When: []string{"np_avg >= 78", "examples <= 3500"}, HoldMS: 500, Solution: Settings{
+				{Key: "hidden", Raw: "100", Value: 100},
+				{Key: "eta_np", Raw: "0.0025", Value: 0.0025},
 			}, conds: []Condition{
-				{Text: "np_avg >= 75", Left: "np_avg", Op: ">=", Value: 75},
-				{Text: "examples <= 5000", Left: "examples", Op: "<=", Value: 5000},
+				{Text: "np_avg >= 78", Left: "np_avg", Op: ">=", Value: 78},
+				{Text: "examples <= 3500", Left: "examples", Op: "<=", Value: 3500},
 			}},
 		}, Refs: []string{"rumelhart1986learning", "lillicrap2016random", "crick1989recent", "williams1992simple", "fiete2006gradient", "fremaux2016neuromodulated", "werfel2005learning", "scellier2017equilibrium", "whittington2017approximation", "lillicrap2020backpropagation"}, File: "03-concepts/04-credit.md"},
 		{ID: "attention", Title: "Attention as gain", Chapter: "concepts", Order: 5, Summary: "Attention multiplies a neuron's input before normalisation divides it; the sizes of stimulus and attention field decide what you see.", Lab: Lab{Model: "attention", Params: Settings{
@@ -1851,31 +1871,37 @@ var embeddedSnapshot = &snapshot{
 				{Key: "lambda", Raw: "10", Value: 10},
 			}},
 		}, Challenges: []Challenge{
-			{ID: "keep-both", Prompt: "With the reversed rule (φ = 180°, overlap 0.8), end up with both tasks at ≥ 95% after 2000 examples of B.", Hint: "Plain SGD has no idea A ever mattered. Which parameter tells it?", When: []string{"angle == 180", "overlap >= 0.8", "examples_b >= 2000", "acc_a >= 0.95", "acc_b >= 0.95"}, HoldMS: 1000, Solution: Settings{
-				{Key: "lambda", Raw: "10", Value: 10},
+			{ID: "keep-both", Prompt: "With nearly the same inputs (set overlap = 0.95) and the reversed rule, keep A at ≥ 95% while B is at ≥ 85%, for 500 examples in a row between 1000 and 2000 examples of B.", Hint: "With 95% of the inputs shared, B is learnt on the weights A relies on, and Try it 2's λ = 0.5 no longer holds them. How stiff must the springs be? B, with few inputs of its own, also learns more slowly the stiffer they are.", When: []string{"angle == 180", "overlap >= 0.95", "examples_b >= 1000", "examples_b <= 2000", "acc_a >= 0.95", "acc_b >= 0.85"}, HoldMS: 500, Solution: Settings{
+				{Key: "overlap", Raw: "0.95", Value: 0.95},
+				{Key: "lambda", Raw: "5", Value: 5},
+			}, conds: []Condition{
+				{Text: "angle == 180", Left: "angle", Op: "==", Value: 180},
+				{Text: "overlap >= 0.95", Left: "overlap", Op: ">=", Value: 0.95},
+				{Text: "examples_b >= 1000", Left: "examples_b", Op: ">=", Value: 1000},
+				{Text: "examples_b <= 2000", Left: "examples_b", Op: "<=", Value: 2000},
+				{Text: "acc_a >= 0.95", Left: "acc_a", Op: ">=", Value: 0.95},
+				{Text: "acc_b >= 0.85", Left: "acc_b", Op: ">=", Value: 0.85},
+			}},
+			{ID: "gentle", Prompt: "With η = 0.4 (set it), how little protection is enough? Keep both tasks at ≥ 90% for 500 examples in a row between 500 and 1500 examples of B, with λ no larger than 2.", Hint: "Each step of B now pulls four times harder on A's weights: λ = 0.5 no longer holds them, and Try it 6's λ = 10 is more than needed. Search in between.", When: []string{"angle == 180", "overlap >= 0.8", "lr >= 0.4", "lambda <= 2", "examples_b >= 500", "examples_b <= 1500", "acc_a >= 0.9", "acc_b >= 0.9"}, HoldMS: 500, Solution: Settings{
+				{Key: "lr", Raw: "0.4", Value: 0.4},
+				{Key: "lambda", Raw: "2", Value: 2},
 			}, conds: []Condition{
 				{Text: "angle == 180", Left: "angle", Op: "==", Value: 180},
 				{Text: "overlap >= 0.8", Left: "overlap", Op: ">=", Value: 0.8},
-				{Text: "examples_b >= 2000", Left: "examples_b", Op: ">=", Value: 2000},
-				{Text: "acc_a >= 0.95", Left: "acc_a", Op: ">=", Value: 0.95},
-				{Text: "acc_b >= 0.95", Left: "acc_b", Op: ">=", Value: 0.95},
+				{Text: "lr >= 0.4", Left: "lr", Op: ">=", Value: 0.4},
+				{Text: "lambda <= 2", Left: "lambda", Op: "<=", Value: 2},
+				{Text: "examples_b >= 500", Left: "examples_b", Op: ">=", Value: 500},
+				{Text: "examples_b <= 1500", Left: "examples_b", Op: "<=", Value: 1500},
+				{Text: "acc_a >= 0.9", Left: "acc_a", Op: ">=", Value: 0.9},
+				{Text: "acc_b >= 0.9", Left: "acc_b", Op: ">=", Value: 0.9},
 			}},
-			{ID: "gentle", Prompt: "How little protection is enough? Keep A at ≥ 95% and reach ≥ 95% on B (φ = 180°, overlap 0.8) with λ no larger than 0.5, a twentieth of the preset.", Hint: "The springs only have to outweigh B's pull on the few weights A really uses; B's gradient on them is small once B is learnt. Try the smallest step above 0.", When: []string{"angle == 180", "overlap >= 0.8", "lambda <= 0.5", "examples_b >= 2000", "acc_a >= 0.95", "acc_b >= 0.95"}, HoldMS: 1000, Solution: Settings{
-				{Key: "lambda", Raw: "0.5", Value: 0.5},
-			}, conds: []Condition{
-				{Text: "angle == 180", Left: "angle", Op: "==", Value: 180},
-				{Text: "overlap >= 0.8", Left: "overlap", Op: ">=", Value: 0.8},
-				{Text: "lambda <= 0.5", Left: "lambda", Op: "<=", Value: 0.5},
-				{Text: "examples_b >= 2000", Left: "examples_b", Op: ">=", Value: 2000},
-				{Text: "acc_a >= 0.95", Left: "acc_a", Op: ">=", Value: 0.95},
-				{Text: "acc_b >= 0.95", Left: "acc_b", Op: ">=", Value: 0.95},
-			}},
-			{ID: "separate", Prompt: "No springs allowed (λ = 0), rules reversed (φ = 180°): keep both tasks at ≥ 90% after 2000 examples of B.", Hint: "SGD overwrites A through the weights the two tasks share. What if they shared fewer?", When: []string{"lambda == 0", "angle == 180", "examples_b >= 2000", "acc_a >= 0.9", "acc_b >= 0.9"}, HoldMS: 1000, Solution: Settings{
-				{Key: "lambda", Raw: "0"},
-				{Key: "overlap", Raw: "0"},
+			{ID: "separate", Prompt: "No springs (λ = 0), rules reversed, and at least 30% of the inputs shared (overlap ≥ 0.3): keep both tasks at ≥ 90% after 2000 examples of B.", Hint: "SGD overwrites A through the weights the two tasks share (Try it 4), and 30% of them must stay shared. What else sets how far each example of B moves them?", When: []string{"lambda == 0", "angle == 180", "overlap >= 0.3", "examples_b >= 2000", "acc_a >= 0.9", "acc_b >= 0.9"}, HoldMS: 1000, Solution: Settings{
+				{Key: "overlap", Raw: "0.3", Value: 0.3},
+				{Key: "lr", Raw: "0.05", Value: 0.05},
 			}, conds: []Condition{
 				{Text: "lambda == 0", Left: "lambda", Op: "=="},
 				{Text: "angle == 180", Left: "angle", Op: "==", Value: 180},
+				{Text: "overlap >= 0.3", Left: "overlap", Op: ">=", Value: 0.3},
 				{Text: "examples_b >= 2000", Left: "examples_b", Op: ">=", Value: 2000},
 				{Text: "acc_a >= 0.9", Left: "acc_a", Op: ">=", Value: 0.9},
 				{Text: "acc_b >= 0.9", Left: "acc_b", Op: ">=", Value: 0.9},
@@ -1990,12 +2016,13 @@ var embeddedSnapshot = &snapshot{
 				{Key: "j2", Raw: "5", Value: 5},
 			}},
 		}, Challenges: []Challenge{
-			{ID: "erase", Prompt: "Make the network forget: 0.5 s after the cue ends, the bump must be gone (amplitude below 1 Hz) while the neurons keep firing (mean rate above 5 Hz).", Hint: "A bump survives only if neighbours excite each other strongly enough. The linear analysis gives an exact threshold.", When: []string{"delay_ms >= 500", "bump_amp < 1", "mean_rate > 5"}, HoldMS: 1000, Solution: Settings{
+			{ID: "erase", Prompt: "Make the network forget but stay busy: 0.5 s after the cue ends, the bump must be gone (amplitude below 1 Hz) while the mean rate stays above 15 Hz.", Hint: "Two couplings, two jobs: one decides whether a bump outlives its cue (the linear analysis gives an exact threshold), the other sets the uniform activity, about 10 Hz without a bump.", When: []string{"delay_ms >= 500", "bump_amp < 1", "mean_rate > 15"}, HoldMS: 1000, Solution: Settings{
 				{Key: "j2", Raw: "1.5", Value: 1.5},
+				{Key: "j0", Raw: "0"},
 			}, conds: []Condition{
 				{Text: "delay_ms >= 500", Left: "delay_ms", Op: ">=", Value: 500},
 				{Text: "bump_amp < 1", Left: "bump_amp", Op: "<", Value: 1},
-				{Text: "mean_rate > 5", Left: "mean_rate", Op: ">", Value: 5},
+				{Text: "mean_rate > 15", Left: "mean_rate", Op: ">", Value: 15},
 			}},
 			{ID: "steady", Prompt: "With noise σ = 2 Hz, hold the memory of the 90° cue within ±8° from 1 s to 6 s after the cue ends, on a homogeneous ring.", Hint: "Noise kicks the bump along the ring; a taller bump is harder to push. What sets the bump's height in a threshold-linear network?", When: []string{"noise >= 2", "hetero == 0", "cue_deg == 90", "delay_ms >= 1000", "drift_deg <= 8", "drift_deg >= -8"}, HoldMS: 5000, Solution: Settings{
 				{Key: "noise", Raw: "2", Value: 2},
@@ -2061,19 +2088,19 @@ var embeddedSnapshot = &snapshot{
 			}},
 			{Step: 7, Name: "n = 200, k = 6 (then select p and press w)"},
 		}, Challenges: []Challenge{
-			{ID: "small-world", Prompt: "On the 200-node ring with k = 6, keep more than 90 % of the lattice's clustering while cutting the mean path length below 40 % of the lattice's.", Hint: "Raise p by factors of about two from 0.001 and watch both ratios: one falls much sooner than the other.", When: []string{"clustering_ratio > 0.9", "path_ratio < 0.4", "n == 200", "k == 6"}, HoldMS: 100, Solution: Settings{
-				{Key: "p", Raw: "0.03", Value: 0.03},
+			{ID: "small-world", Prompt: "On the 200-node ring with k = 6, keep more than 90 % of the lattice's clustering while cutting the mean path length below 37 % of the lattice's.", Hint: "The Small world preset (p = 0.03) keeps 92 % of the clustering at 39 % of the path length. Raise p a step at a time and watch both ratios.", When: []string{"clustering_ratio > 0.9", "path_ratio < 0.37", "n == 200", "k == 6"}, HoldMS: 100, Solution: Settings{
+				{Key: "p", Raw: "0.04", Value: 0.04},
 			}, conds: []Condition{
 				{Text: "clustering_ratio > 0.9", Left: "clustering_ratio", Op: ">", Value: 0.9},
-				{Text: "path_ratio < 0.4", Left: "path_ratio", Op: "<", Value: 0.4},
+				{Text: "path_ratio < 0.37", Left: "path_ratio", Op: "<", Value: 0.37},
 				{Text: "n == 200", Left: "n", Op: "==", Value: 200},
 				{Text: "k == 6", Left: "k", Op: "==", Value: 6},
 			}},
-			{ID: "big-world", Prompt: "Keep at least 95 % of the lattice's clustering and make paths more than four times shorter (path_ratio < 0.25).", Hint: "On 200 nodes the two goals conflict. Shortcuts pay off more the longer the lattice's paths are: try a larger ring.", When: []string{"clustering_ratio >= 0.95", "path_ratio < 0.25"}, HoldMS: 100, Solution: Settings{
+			{ID: "big-world", Prompt: "Without adding neighbours (keep k ≤ 6), keep at least 95 % of the lattice's clustering and make paths more than four times shorter (path_ratio < 0.25).", Hint: "On 200 nodes the two goals conflict, and a denser ring buys short paths the expensive way (Try it 6). Shortcuts pay off more the longer the lattice's paths are: try a larger ring.", When: []string{"k <= 6", "clustering_ratio >= 0.95", "path_ratio < 0.25"}, HoldMS: 100, Solution: Settings{
 				{Key: "n", Raw: "1000", Value: 1000},
-				{Key: "k", Raw: "10", Value: 10},
 				{Key: "p", Raw: "0.01", Value: 0.01},
 			}, conds: []Condition{
+				{Text: "k <= 6", Left: "k", Op: "<=", Value: 6},
 				{Text: "clustering_ratio >= 0.95", Left: "clustering_ratio", Op: ">=", Value: 0.95},
 				{Text: "path_ratio < 0.25", Left: "path_ratio", Op: "<", Value: 0.25},
 			}},
@@ -2123,9 +2150,10 @@ var embeddedSnapshot = &snapshot{
 				{Key: "pattern", Raw: "regular", Value: 1},
 			}},
 		}, Challenges: []Challenge{
-			{ID: "oscillate", Prompt: "Make the astrocyte's Ca²⁺ oscillate: three gliotransmitter releases.", Hint: "IP3 production v_β sets where IP3 settles. Ca²⁺ oscillates only for intermediate IP3, about 0.36–0.65 µM, and crosses the 0.3 µM release threshold from about 0.4 µM.", When: []string{"gliotransmission >= 3"}, HoldMS: 100, Solution: Settings{
-				{Key: "ip3_rate", Raw: "0.4", Value: 0.4},
+			{ID: "oscillate", Prompt: "Wake the astrocyte as gently as you can: make its Ca²⁺ oscillate, three gliotransmitter releases, with v_β no higher than 0.28 µM/s.", Hint: "v_β sets where IP3 settles: 0.22 µM at 0.1 µM/s, 0.56 µM at 0.4 µM/s. Ca²⁺ oscillates for IP3 of about 0.36–0.65 µM and releases from about 0.4 µM. Near the bottom, three releases take half a minute.", When: []string{"ip3_rate <= 0.28", "gliotransmission >= 3"}, HoldMS: 100, Solution: Settings{
+				{Key: "ip3_rate", Raw: "0.28", Value: 0.28},
 			}, conds: []Condition{
+				{Text: "ip3_rate <= 0.28", Left: "ip3_rate", Op: "<=", Value: 0.28},
 				{Text: "gliotransmission >= 3", Left: "gliotransmission", Op: ">=", Value: 3},
 			}},
 			{ID: "switch", Prompt: "Without touching the synapse (U₀* = 0.5, f_in = 5 Hz), let the astrocyte turn it from depressing into facilitating (r*/U₀ > 1) for 5 s at a stretch.", Hint: "A release-decreasing astrocyte must first oscillate. With ζ = 0.5 each release lowers U₀ too little for too short a time; strengthen the coupling ζ.", When: []string{"stp_ratio > 1", "U0 == 0.5", "rate == 5", "modulation == decrease"}, HoldMS: 5000, Solution: Settings{
@@ -2399,9 +2427,11 @@ var embeddedSnapshot = &snapshot{
 				{Key: "nu_ext", Raw: "0.8", Value: 0.8},
 			}},
 		}, Challenges: []Challenge{
-			{ID: "ai-state", Prompt: "Put the network in the asynchronous irregular state: cv_isi > 0.8 and synchrony < 0.2, at a rate below 80 Hz.", Hint: "The network starts excitation-dominated. Each inhibitory cell counts g times an excitatory one, and there are four times fewer of them.", When: []string{"cv_isi > 0.8", "synchrony < 0.2", "rate_hz < 80"}, HoldMS: 300, Solution: Settings{
-				{Key: "g", Raw: "5", Value: 5},
+			{ID: "ai-state", Prompt: "With as little inhibition as it takes (g ≤ 4.5), reach the asynchronous irregular state: cv_isi > 0.8 and synchrony < 0.2, at a rate below 80 Hz.", Hint: "Inhibitory cells are four times fewer and each counts g times, so balance arrives near g = 4 (Try it 2), with the rate still above 80 Hz. What else sets how hard the cells are driven?", When: []string{"g <= 4.5", "cv_isi > 0.8", "synchrony < 0.2", "rate_hz < 80"}, HoldMS: 300, Solution: Settings{
+				{Key: "g", Raw: "4.5", Value: 4.5},
+				{Key: "nu_ext", Raw: "1.5", Value: 1.5},
 			}, conds: []Condition{
+				{Text: "g <= 4.5", Left: "g", Op: "<=", Value: 4.5},
 				{Text: "cv_isi > 0.8", Left: "cv_isi", Op: ">", Value: 0.8},
 				{Text: "synchrony < 0.2", Left: "synchrony", Op: "<", Value: 0.2},
 				{Text: "rate_hz < 80", Left: "rate_hz", Op: "<", Value: 80},
@@ -2415,7 +2445,7 @@ var embeddedSnapshot = &snapshot{
 				{Text: "rate_hz <= 15", Left: "rate_hz", Op: "<=", Value: 15},
 				{Text: "nu_ext >= 1", Left: "nu_ext", Op: ">=", Value: 1},
 			}},
-			{ID: "faster-slow-rhythm", Prompt: "First grow the network to Brunel's size (set n_e = 10 000). Keep the population firing in bursts (pop_cv > 1.3) with cells at under 10 Hz, but make the bursts come faster: a rhythm of 25–35 Hz.", Hint: "Start from preset 6, Brunel's slow point, whose bursts come about 20 times a second. The network there is at the edge of silence: what sets how quickly it recovers from each burst?", When: []string{"n_e >= 10000", "pop_cv > 1.3", "rate_hz < 10", "osc_hz >= 25", "osc_hz <= 35"}, HoldMS: 300, Solution: Settings{
+			{ID: "faster-slow-rhythm", Prompt: "First grow the network to Brunel's size (set n_e = 10 000). Keep the population firing in bursts (pop_cv > 1.3), with cells at 7–10 Hz, but make the bursts come faster: a rhythm of 25–35 Hz.", Hint: "Start from preset 6, Brunel's slow point, whose bursts come about 20 times a second while each cell fires at about 5.5 Hz. The network there is at the edge of silence: what sets how quickly it recovers from each burst?", When: []string{"n_e >= 10000", "pop_cv > 1.3", "rate_hz >= 7", "rate_hz < 10", "osc_hz >= 25", "osc_hz <= 35"}, HoldMS: 300, Solution: Settings{
 				{Key: "n_e", Raw: "10000", Value: 10000},
 				{Key: "J", Raw: "0.1", Value: 0.1},
 				{Key: "g", Raw: "4.5", Value: 4.5},
@@ -2423,6 +2453,7 @@ var embeddedSnapshot = &snapshot{
 			}, conds: []Condition{
 				{Text: "n_e >= 10000", Left: "n_e", Op: ">=", Value: 10000},
 				{Text: "pop_cv > 1.3", Left: "pop_cv", Op: ">", Value: 1.3},
+				{Text: "rate_hz >= 7", Left: "rate_hz", Op: ">=", Value: 7},
 				{Text: "rate_hz < 10", Left: "rate_hz", Op: "<", Value: 10},
 				{Text: "osc_hz >= 25", Left: "osc_hz", Op: ">=", Value: 25},
 				{Text: "osc_hz <= 35", Left: "osc_hz", Op: "<=", Value: 35},
