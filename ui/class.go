@@ -8,6 +8,7 @@ import (
 
 	"github.com/neurotutor/neurotutor/classroom"
 	"github.com/neurotutor/neurotutor/sim"
+	"github.com/neurotutor/neurotutor/ui/contents"
 	"github.com/neurotutor/neurotutor/ui/keys"
 	"github.com/neurotutor/neurotutor/ui/lab"
 )
@@ -32,12 +33,20 @@ type classState struct {
 	watched    bool
 	status     classroom.Status
 	reported   bool
-	lessonSent string // the teacher's lesson last sent
+	metFor     lessonMet // the lesson and its count that metTotal was counted at
+	metTotal   int       // challenges met in every lesson, counted when metFor changes
+	lessonSent string    // the teacher's lesson last sent
 
 	rosterOpen bool
 	rosterTop  int
 
 	foot, footSig string // the key line as last drawn, and what it showed
+}
+
+// lessonMet is a lesson and the number of its challenges met.
+type lessonMet struct {
+	lesson string
+	met    int
 }
 
 // WithClass makes the session part of a class through its seat: a
@@ -195,15 +204,17 @@ func (m *Model) classSync() {
 	}
 	st := classroom.Status{Lesson: m.lessonID(), Following: c.following}
 	if m.lesson != nil {
-		st.LessonMet, st.LessonTotal = len(m.store.Lesson(m.lesson.ID).Solved), len(m.lesson.Challenges)
+		st.LessonMet, st.LessonTotal = contents.Met(m.store, m.lesson), len(m.lesson.Challenges)
 	}
-	if counter, ok := m.store.(interface{ Met() int }); ok {
-		st.Met = counter.Met()
-	} else {
+	// Challenges are met in the lesson open: count them all again only
+	// when its count (or the lesson) changes, not after every message.
+	if key := (lessonMet{st.Lesson, st.LessonMet}); key != c.metFor || !c.reported {
+		c.metFor, c.metTotal = key, 0
 		for _, l := range m.cat.All() {
-			st.Met += len(m.store.Lesson(l.ID).Solved)
+			c.metTotal += contents.Met(m.store, l) // ids a lesson no longer has do not count
 		}
 	}
+	st.Met = c.metTotal
 	if !c.reported || st != c.status {
 		c.status, c.reported = st, true
 		c.seat.Report(st)
