@@ -14,6 +14,7 @@ import (
 func (m *Model) openTryIt() {
 	l := m.lesson
 	m.study.picker = picker.New("Try it: a step's values", false, m.theme)
+	m.study.picker.SetAction("sets the lab")
 	items := make([]picker.Item, len(l.TryIt))
 	for i, st := range l.TryIt {
 		items[i] = picker.Item{Title: fmt.Sprintf("%d · %s", st.Step, st.Name), Detail: st.Note}

@@ -20,7 +20,7 @@ func TestTryItStates(t *testing.T) {
 	}
 	m = send(t, m, key("T"))
 	s := screen(m)
-	if !strings.Contains(s, "Try it: a step's values") || !strings.Contains(s, "1 · x1 = 0 Hz") {
+	if !strings.Contains(s, "Try it: a step's values") || !strings.Contains(s, "1 · x1 = 0 Hz") || !strings.Contains(s, "enter sets the lab") {
 		t.Fatalf("T does not list the states:\n%s", s)
 	}
 	m = send(t, m, key("enter"))

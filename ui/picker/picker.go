@@ -31,6 +31,7 @@ type Item struct {
 // Model is the overlay.
 type Model struct {
 	title         string
+	action        string // what enter does to the selection: "open" unless SetAction
 	hint          string // shown when there are no items
 	items         []Item
 	sel, top      int
@@ -44,8 +45,12 @@ type Model struct {
 
 // New returns a picker; with typing it has a query line, focused.
 func New(title string, typing bool, th *theme.Theme) Model {
-	return Model{title: title, typing: typing, keys: keys.NewPicker(), theme: th}
+	return Model{title: title, action: "open", typing: typing, keys: keys.NewPicker(), theme: th}
 }
+
+// SetAction names what enter does to the selection ("open", "set"), for
+// the picker's key line.
+func (m *Model) SetAction(a string) { m.action = a; m.refresh() }
 
 // SetItems replaces the items, keeping the selection in range.
 func (m *Model) SetItems(items []Item, hint string) {
@@ -155,7 +160,7 @@ func (m *Model) refresh() {
 		return
 	}
 	w := max(10, m.width)
-	lines := []string{th.Title.Render(m.title) + th.Subtle.Render("  ↑/↓ move · enter open · esc close")}
+	lines := []string{th.Title.Render(m.title) + th.Subtle.Render("  ↑/↓ move · enter "+m.action+" · esc close")}
 	if m.typing {
 		lines = append(lines, m.input.View("/ "))
 	}
