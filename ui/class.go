@@ -39,8 +39,6 @@ type classState struct {
 
 	rosterOpen bool
 	rosterTop  int
-
-	foot, footSig string // the key line as last drawn, and what it showed
 }
 
 // lessonMet is a lesson and the number of its challenges met.

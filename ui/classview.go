@@ -258,25 +258,6 @@ func (m *Model) rosterKey(msg tea.KeyPressMsg) bool {
 	return true
 }
 
-// classKeyLine is keyLine, drawn again only when the keys it shows or the
-// width change: a follower redraws 15 times a second with the same keys.
-func (m Model) classKeyLine() string {
-	c := m.class
-	if c == nil {
-		return m.keyLine()
-	}
-	var sig strings.Builder
-	fmt.Fprintf(&sig, "%d %t %t", m.width, m.dark, m.noColor)
-	for _, b := range m.shortHelp() {
-		h := b.Help()
-		fmt.Fprintf(&sig, "|%s %s %t", h.Key, h.Desc, b.Enabled())
-	}
-	if s := sig.String(); s != c.footSig {
-		c.foot, c.footSig = m.keyLine(), s
-	}
-	return c.foot
-}
-
 // students counts students in words: "1 student", "30 students".
 func students(n int) string {
 	if n == 1 {

@@ -46,6 +46,7 @@ type Model struct {
 	lessonKeys    keys.Lesson
 	studyKeys     keys.Study
 	help          help.Model
+	keyCache      *keyLineCache // the footer's key line, shared by copies of the model
 
 	screen   screen
 	contents contents.Model
@@ -167,7 +168,7 @@ func New(cat *lessons.Catalog, reg *sim.Registry, store progress.Tracker, opts .
 	m := Model{
 		cat: cat, reg: reg, store: store,
 		global: keys.NewGlobal(), lessonKeys: keys.NewLesson(), studyKeys: keys.NewStudy(),
-		help:  help.New(),
+		help: help.New(), keyCache: &keyLineCache{},
 		cache: map[string]string{}, pending: map[string]bool{},
 		autoRun: true, dark: true, fps: lab.DefaultFPS,
 	}

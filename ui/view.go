@@ -119,7 +119,7 @@ func (m Model) header() string {
 
 // footer is the key line, under any status message wrapped in full.
 func (m Model) footer() string {
-	keys := m.classKeyLine()
+	keys := m.cachedKeyLine()
 	if m.study.overlay != noOverlay && !m.study.searching {
 		keys = m.theme.Subtle.Render(" esc closes · ctrl+c quits")
 	}
@@ -141,6 +141,30 @@ func (m Model) statusLines(st lipgloss.Style) []string {
 		lines[i] = st.Render(" " + l)
 	}
 	return lines
+}
+
+// keyLineCache holds the key line as last drawn and what it showed: the
+// footer is drawn every frame while a lab runs (and for every follower of
+// a class), its keys seldom change, and drawing them is most of a frame.
+type keyLineCache struct{ line, sig string }
+
+// cachedKeyLine is keyLine, drawn again only when the keys it shows, the
+// width or the theme change.
+func (m Model) cachedKeyLine() string {
+	c := m.keyCache
+	if c == nil {
+		return m.keyLine()
+	}
+	var sig strings.Builder
+	fmt.Fprintf(&sig, "%d %t %t", m.width, m.dark, m.noColor)
+	for _, b := range m.shortHelp() {
+		h := b.Help()
+		fmt.Fprintf(&sig, "|%s %s %t", h.Key, h.Desc, b.Enabled())
+	}
+	if s := sig.String(); s != c.sig {
+		c.line, c.sig = m.keyLine(), s
+	}
+	return c.line
 }
 
 // keyLine is the footer's list of keys. When they do not all fit, the
