@@ -86,14 +86,15 @@ func TestResumeRestoresTextAndLab(t *testing.T) {
 	}
 }
 
+// realCatalog is the embedded catalog (loaded once, see embedded) and a
+// registry of every model.
 func realCatalog(t *testing.T) (*lessons.Catalog, *sim.Registry) {
 	t.Helper()
-	reg := models.Registry()
-	cat, err := lessons.Default(reg)
+	cat, err := embedded()
 	if err != nil {
 		t.Fatal(err)
 	}
-	return cat, reg
+	return cat, models.Registry()
 }
 
 // selectedControl returns the lab's selected parameter line (marked ▸).
