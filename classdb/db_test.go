@@ -39,7 +39,7 @@ func TestProgressSurvivesReopen(t *testing.T) {
 		func() (bool, error) { return s.MarkSolved("wta", "pick") },
 		func() (bool, error) { return s.MarkSolved("wta", "close") },
 		func() (bool, error) {
-			return s.SetPlace("wta", progress.Place{Scroll: 0.25, Params: map[string]float64{"beta": 1.1}, Seed: 4})
+			return s.SetPlace("wta", progress.Place{Section: 3, Frac: 0.25, Params: map[string]float64{"beta": 1.1}, Seed: 4})
 		},
 	} {
 		if changed, err := f(); !changed || err != nil {
@@ -59,8 +59,8 @@ func TestProgressSurvivesReopen(t *testing.T) {
 	if s.Last() != "wta" || !s.Lesson("lif").Read || strings.Join(s.Lesson("wta").Solved, ",") != "close,pick" || s.Met() != 2 {
 		t.Errorf("after reopening: last %q, lif %+v, wta %+v", s.Last(), s.Lesson("lif"), s.Lesson("wta"))
 	}
-	if p := s.Lesson("wta").Place; p == nil || p.Scroll != 0.25 || p.Seed != 4 || p.Params["beta"] != 1.1 {
-		t.Errorf("after reopening the place in wta is %+v, want scroll 0.25, seed 4, beta 1.1", p)
+	if p := s.Lesson("wta").Place; p == nil || p.Section != 3 || p.Frac != 0.25 || p.Seed != 4 || p.Params["beta"] != 1.1 {
+		t.Errorf("after reopening the place in wta is %+v, want section 3 at 0.25, seed 4, beta 1.1", p)
 	}
 	other, _ := d.Student("user:bob", "bob")
 	if other.Last() != "" || other.Met() != 0 {

@@ -196,7 +196,7 @@ func (s *Student) SetPlace(id string, p progress.Place) (bool, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	l := s.lesson(id)
-	if l.Place != nil && l.Place.Scroll == p.Scroll && l.Place.Seed == p.Seed && maps.Equal(l.Place.Params, p.Params) {
+	if l.Place != nil && l.Place.Section == p.Section && l.Place.Frac == p.Frac && l.Place.Seed == p.Seed && maps.Equal(l.Place.Params, p.Params) {
 		return false, nil
 	}
 	p.Params = maps.Clone(p.Params)

@@ -142,14 +142,14 @@ func TestPlacesLastAndMerge(t *testing.T) {
 	path := filepath.Join(t.TempDir(), FileName)
 	a, _ := Open(path)
 	b, _ := Open(path)
-	wta := Place{Scroll: 0.4, Params: map[string]float64{"beta": 1.1, "I4": 11.5}, Seed: 3}
+	wta := Place{Section: 2, Frac: 0.4, Params: map[string]float64{"beta": 1.1, "I4": 11.5}, Seed: 3}
 	if changed, err := a.SetPlace("wta", wta); !changed || err != nil {
 		t.Fatalf("SetPlace = %v, %v", changed, err)
 	}
 	if changed, _ := a.SetPlace("wta", wta); changed {
 		t.Error("the same place again reported a change")
 	}
-	b.SetPlace("lif", Place{Scroll: 1})
+	b.SetPlace("lif", Place{Section: 5, Frac: 1})
 	c, err := Open(path)
 	if err != nil {
 		t.Fatal(err)
@@ -158,13 +158,13 @@ func TestPlacesLastAndMerge(t *testing.T) {
 	if got == nil || !placeEqual(*got, wta) {
 		t.Errorf("wta place after restart = %+v, want %+v", got, wta)
 	}
-	if p := c.Lesson("lif").Place; p == nil || p.Scroll != 1 || p.Params != nil {
-		t.Errorf("lif place = %+v, want scroll 1 and no parameters", p)
+	if p := c.Lesson("lif").Place; p == nil || p.Section != 5 || p.Frac != 1 || p.Params != nil {
+		t.Errorf("lif place = %+v, want section 5 to its end and no parameters", p)
 	}
 	// A window that moves on in wta keeps its own place over the file's.
-	b.SetPlace("wta", Place{Scroll: 0.9})
-	a.SetPlace("wta", Place{Scroll: 0.1})
-	if p := a.Lesson("wta").Place; p.Scroll != 0.1 {
+	b.SetPlace("wta", Place{Section: 3, Frac: 0.9})
+	a.SetPlace("wta", Place{Section: 1, Frac: 0.1})
+	if p := a.Lesson("wta").Place; p.Section != 1 || p.Frac != 0.1 {
 		t.Errorf("a's own place was replaced by the file's: %+v", p)
 	}
 }

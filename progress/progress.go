@@ -178,7 +178,7 @@ func (s *Store) SetPlace(id string, p Place) (bool, error) {
 }
 
 func placeEqual(a, b Place) bool {
-	return a.Scroll == b.Scroll && a.Seed == b.Seed && maps.Equal(a.Params, b.Params)
+	return a.Section == b.Section && a.Frac == b.Frac && a.Seed == b.Seed && maps.Equal(a.Params, b.Params)
 }
 
 // Solved reports whether a challenge has been met.

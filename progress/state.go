@@ -18,12 +18,15 @@ type Lesson struct {
 	placed bool
 }
 
-// Place is where the learner left a lesson, to come back to: how far down
-// the text, and the lab's parameter values and seed.
+// Place is where the learner left a lesson, to come back to: where the
+// text was (a section, by the index of its heading, −1 above the first,
+// and how far into it, which any width finds again), and the lab's
+// parameter values and seed.
 type Place struct {
-	Scroll float64            `json:"scroll"`           // 0–1 of the way down the text
-	Params map[string]float64 `json:"params,omitempty"` // lab parameters by key
-	Seed   uint64             `json:"seed,omitempty"`   // the lab's seed; 0: the lesson's
+	Section int                `json:"section"`
+	Frac    float64            `json:"frac"`             // 0–1 of the way through the section
+	Params  map[string]float64 `json:"params,omitempty"` // lab parameters by key
+	Seed    uint64             `json:"seed,omitempty"`   // the lab's seed; 0: the lesson's
 }
 
 // State is everything saved. Fields this version does not know (written

@@ -199,7 +199,7 @@ func (m *Model) openLesson(l *lessons.Lesson) tea.Cmd {
 	}
 	var restore tea.Cmd
 	if p := m.store.Lesson(l.ID).Place; p != nil {
-		m.reader.SetPosition(p.Scroll)
+		m.reader.SetPlace(p.Section, p.Frac)
 		if m.labOK && !fromCommandLine {
 			restore = m.lab.RestorePlace(p.Params, p.Seed)
 		}
@@ -223,7 +223,8 @@ func (m *Model) keepPlace() {
 	if m.lesson == nil || m.screen != screenLesson {
 		return
 	}
-	p := progress.Place{Scroll: m.reader.Position()}
+	sec, frac, _ := m.reader.Place() // −1, 0 (the top) before any text
+	p := progress.Place{Section: sec, Frac: frac}
 	if m.labOK {
 		p.Params, p.Seed = m.lab.Place()
 	}

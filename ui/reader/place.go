@@ -7,10 +7,20 @@ import tea "charm.land/bubbletea/v2"
 // how far into that section, 0 to 1. A class follows its teacher's text
 // by place, whatever each terminal's width.
 
-// Place is where the top of the pane is; false before the text renders.
+// place is a section and how far into it, as Place reports it.
+type place struct {
+	section int
+	frac    float64
+}
+
+// Place is where the top of the pane is. Before the text renders it is
+// the place SetPlace asked for, if any; ok is false when there is neither.
 func (m Model) Place() (section int, frac float64, ok bool) {
-	if !m.ready {
-		return 0, 0, false
+	if !m.ready || m.preview {
+		if p := m.pending; p != nil {
+			return p.section, p.frac, true
+		}
+		return -1, 0, false
 	}
 	y := m.vp.YOffset()
 	section = -1
@@ -26,17 +36,24 @@ func (m Model) Place() (section int, frac float64, ok bool) {
 	return section, min(1, max(0, frac)), true
 }
 
-// SetPlace scrolls to a place; before the text renders it does nothing
-// (the caller applies it again once it has).
+// SetPlace scrolls to a place, now or, before the text renders, when it
+// arrives.
 func (m *Model) SetPlace(section int, frac float64) tea.Cmd {
-	if !m.ready {
+	p := place{section, min(1, max(0, frac))}
+	if !m.ready || m.preview {
+		m.pending = &p
 		return nil
 	}
-	from, to := m.sectionLines(section)
-	m.vp.SetYOffset(from + int(frac*float64(to-from)+0.5))
-	m.anchor = -1
+	m.scrollTo(p)
 	m.render()
 	return m.checkRead()
+}
+
+// scrollTo puts the top of the pane at p.
+func (m *Model) scrollTo(p place) {
+	from, to := m.sectionLines(p.section)
+	m.vp.SetYOffset(from + int(p.frac*float64(to-from)+0.5))
+	m.anchor = -1
 }
 
 // sectionLines is the first line of a section and the first line after it.

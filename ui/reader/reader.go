@@ -92,11 +92,11 @@ type Model struct {
 	headings   []Heading
 	query      search.Query
 	matches    []match
-	count      int     // matches (a match over a line break has two parts)
-	cur        int     // the current match's id, −1 for none
-	jump       *jump   // a search to apply when the text arrives
-	anchor     int     // the line jumped to, until the learner scrolls; −1 for none
-	start      float64 // the position to show when the text arrives; −1 for the top
+	count      int    // matches (a match over a line break has two parts)
+	cur        int    // the current match's id, −1 for none
+	jump       *jump  // a search to apply when the text arrives
+	anchor     int    // the line jumped to, until the learner scrolls; −1 for none
+	pending    *place // the place to show when the text arrives (SetPlace)
 }
 
 // New returns an empty reader for a lesson.
@@ -104,7 +104,7 @@ func New(lesson string, th *theme.Theme) Model {
 	vp := viewport.New()
 	vp.MouseWheelEnabled = true
 	vp.MouseWheelDelta = 3
-	return Model{lesson: lesson, vp: vp, keys: keys.NewReader(), theme: th, cur: -1, anchor: -1, start: -1}
+	return Model{lesson: lesson, vp: vp, keys: keys.NewReader(), theme: th, cur: -1, anchor: -1}
 }
 
 // SetSize sets the pane size.
@@ -192,42 +192,19 @@ func (m *Model) SetContent(key, content string) tea.Cmd {
 		m.SetQuery(m.query.String())
 		m.cur = min(max(cur, 0), m.count-1)
 	}
-	span := float64(max(0, m.vp.TotalLineCount()-m.vp.Height()))
 	switch {
-	case m.start >= 0 && (!m.ready || wasPreview): // a place to come back to
-		m.vp.SetYOffset(int(math.Round(m.start * span)))
-		m.start = -1
+	case m.pending != nil && (!m.ready || wasPreview): // a place to come back to
+		m.scrollTo(*m.pending)
+		m.pending = nil
 	case wasPreview: // the preview's lines begin the text: stay on them
 		m.vp.SetYOffset(off)
 	case m.ready:
-		m.vp.SetYOffset(int(math.Round(frac * span)))
+		m.vp.SetYOffset(int(math.Round(frac * float64(max(0, m.vp.TotalLineCount()-m.vp.Height())))))
 	}
 	m.key, m.ready, m.preview = key, true, false
 	if m.jump != nil {
 		m.applyJump()
 	}
-	m.render()
-	return m.checkRead()
-}
-
-// Position is how far down the text the learner has scrolled, 0–1 (the
-// position asked for while the text is still rendering).
-func (m Model) Position() float64 {
-	if !m.ready || m.preview {
-		return max(0, m.start)
-	}
-	return m.vp.ScrollPercent()
-}
-
-// SetPosition scrolls to a position 0–1 of the way down the text, now or
-// when the text arrives.
-func (m *Model) SetPosition(f float64) tea.Cmd {
-	f = min(max(f, 0), 1)
-	if !m.ready || m.preview {
-		m.start = f
-		return nil
-	}
-	m.vp.SetYOffset(int(math.Round(f * float64(max(0, m.vp.TotalLineCount()-m.vp.Height())))))
 	m.render()
 	return m.checkRead()
 }
