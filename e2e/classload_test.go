@@ -31,11 +31,19 @@ import (
 //	go test ./e2e/ -run '^$' -bench ClassFollowers -benchtime 1x
 //
 // NEUROTUTOR_LOAD_FOLLOWERS changes the class size, NEUROTUTOR_LOAD_FPS
-// the frame rate (serve --fps; a class's default is 10).
+// the frame rate (serve --fps; a class's default is 10), and
+// NEUROTUTOR_LOAD_SIZES the number of distinct terminal sizes among the
+// followers (1: all at 120×40; n, up to 100: 120×40, 119×40, … 111×40, 120×39, …
+// in turn, all wide enough for the lab beside the text).
+// Followers at one size see the same screen, which the server encodes
+// once; every other size costs another encoding of each frame.
 func BenchmarkClassFollowers(b *testing.B) {
-	followers := 100
+	followers, sizes := 100, 1
 	if s := os.Getenv("NEUROTUTOR_LOAD_FOLLOWERS"); s != "" {
 		followers, _ = strconv.Atoi(s)
+	}
+	if s := os.Getenv("NEUROTUTOR_LOAD_SIZES"); s != "" {
+		sizes, _ = strconv.Atoi(s)
 	}
 	const window = 10 * time.Second
 	bin := filepath.Join(b.TempDir(), "neurotutor")
@@ -66,14 +74,14 @@ func BenchmarkClassFollowers(b *testing.B) {
 			c.close()
 		}
 	}()
-	connect := func(user string, key *sshtest.Key) {
-		c, err := dialLoad(addr, user, key)
+	connect := func(user string, key *sshtest.Key, size int) {
+		c, err := dialLoad(addr, user, key, 120-size%10, 40-size/10)
 		if err != nil {
 			b.Fatalf("%s: %v", user, err)
 		}
 		clients = append(clients, c)
 	}
-	connect("teacher", &teacher)
+	connect("teacher", &teacher, 0)
 	time.Sleep(3 * time.Second) // the class lab runs and the teacher's frames flow
 	cpu0, rss0 := procStat(b, pid)
 	t0 := clients[0].bytes.Load()
@@ -83,7 +91,7 @@ func BenchmarkClassFollowers(b *testing.B) {
 	aloneRate := float64(clients[0].bytes.Load()-t0) / window.Seconds() / 1024
 
 	for i := range followers {
-		connect(fmt.Sprintf("student%03d", i), nil)
+		connect(fmt.Sprintf("student%03d", i), nil, i%max(sizes, 1))
 	}
 	// Wait until every follower has been drawn the class lab, then warm up.
 	deadline := time.Now().Add(60 * time.Second)
@@ -175,7 +183,7 @@ type loadClient struct {
 	once   sync.Once
 }
 
-func dialLoad(addr, user string, key *sshtest.Key) (*loadClient, error) {
+func dialLoad(addr, user string, key *sshtest.Key, w, h int) (*loadClient, error) {
 	c, err := sshtest.Dial(addr, user, key)
 	if err != nil {
 		return nil, err
@@ -186,7 +194,7 @@ func dialLoad(addr, user string, key *sshtest.Key) (*loadClient, error) {
 	}
 	l := &loadClient{client: c}
 	s.Stdout = countWriter{&l.bytes}
-	if err := s.RequestPty("xterm-256color", 40, 120, gossh.TerminalModes{}); err != nil {
+	if err := s.RequestPty("xterm-256color", h, w, gossh.TerminalModes{}); err != nil {
 		return nil, err
 	}
 	if err := s.Shell(); err != nil {

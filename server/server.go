@@ -20,6 +20,8 @@ import (
 	"charm.land/ssh"
 	"charm.land/wish/v2"
 	gossh "golang.org/x/crypto/ssh"
+
+	"github.com/neurotutor/neurotutor/screencast"
 )
 
 // Config is what the server enforces; zero durations and counts take the
@@ -78,6 +80,7 @@ type Server struct {
 	app      App
 	ssh      *ssh.Server
 	teachers []namedKey
+	caster   *screencast.Caster // draws every session's screen
 
 	mu       sync.Mutex
 	students int            // sessions of students now
@@ -90,7 +93,7 @@ type Server struct {
 // server; Serve starts it.
 func New(cfg Config, app App) (*Server, error) {
 	cfg.defaults()
-	s := &Server{cfg: cfg, app: app, perAddr: map[string]int{}, live: map[*Session]bool{}}
+	s := &Server{cfg: cfg, app: app, caster: screencast.New(), perAddr: map[string]int{}, live: map[*Session]bool{}}
 	for _, path := range cfg.TeacherKeys {
 		keys, err := readKeys("--teacher-key", path)
 		if err != nil {

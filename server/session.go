@@ -67,6 +67,18 @@ func (r touchReader) Read(p []byte) (int, error) {
 	return n, err
 }
 
+// lockedWriter serialises writes with the screen's frames.
+type lockedWriter struct {
+	w  io.Writer
+	mu *sync.Mutex
+}
+
+func (l lockedWriter) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.w.Write(p)
+}
+
 // refuse ends a session with one line and exit status 1.
 func refuse(sess ssh.Session, reason string) {
 	fmt.Fprintf(sess, "neurotutor: %s\r\n", reason)
@@ -121,9 +133,22 @@ func (s *Server) handle(sess ssh.Session) {
 		refuse(sess, err.Error())
 		return
 	}
-	p := tea.NewProgram(model,
+	// The screen is drawn through the server's caster, which encodes a
+	// change of screen once for every terminal showing it (a class
+	// following its teacher); Bubble Tea's own renderer is off.
+	var outMu sync.Mutex
+	profile := colorprofile.Env(env)
+	screen := s.caster.NewScreen(sess, &outMu, pty.Window.Width, pty.Window.Height, profile, pty.Term)
+	screen.OnPanic = func(r any) {
+		s.logf("%s: drawing the screen failed (%v); the others carry on", v.Name, r)
+		ss.end("this session stopped on an internal error (the class carries on, and your progress is saved); reconnect to continue")
+	}
+	p := tea.NewProgram(screen.Model(model),
+		tea.WithoutRenderer(),
+		tea.WithFPS(20), // only Bubble Tea's terminal queries, which screen does not send
 		tea.WithInput(touchReader{sess, ss}),
-		tea.WithOutput(sess),
+		tea.WithOutput(lockedWriter{sess, &outMu}),
+		tea.WithColorProfile(profile),
 		tea.WithColorProfile(colorprofile.Env(env)),
 		tea.WithEnvironment(env),
 		tea.WithWindowSize(pty.Window.Width, pty.Window.Height),
@@ -146,8 +171,10 @@ func (s *Server) handle(sess ssh.Session) {
 	if conn, ok := sess.Context().Value(ssh.ContextKeyConn).(gossh.Conn); ok {
 		go s.keepAlive(ctx, conn)
 	}
+	screen.Start()
 	_, err = p.Run()
 	p.Kill()
+	screen.Close()
 	reason := ss.endReason()
 	if errors.Is(err, tea.ErrProgramPanic) {
 		reason = "this session stopped on an internal error (the class carries on, and your progress is saved); reconnect to continue"
