@@ -34,6 +34,10 @@ type Terminal struct {
 	Width, Height int
 	Profile       colorprofile.Profile
 	Term          string // $TERM
+	// MapNewline says the line discipline turns a line feed into a
+	// carriage return and line feed, as the terminal Wish emulates for an
+	// SSH session does.
+	MapNewline bool
 }
 
 // unknown is the state of a terminal whose screen is not known: after it
@@ -237,6 +241,7 @@ func newPainter(t Terminal) *painter {
 	p.scr.SetFullscreen(true)
 	p.scr.SetRelativeCursor(false)
 	p.scr.SetScrollOptim(true)
+	p.scr.SetMapNewline(t.MapNewline)
 	p.scr.SetTabStops(-1)
 	p.scr.Resize(t.Width, t.Height)
 	p.scr.Erase()

@@ -6,7 +6,6 @@ import (
 	"time"
 
 	tea "charm.land/bubbletea/v2"
-	"github.com/charmbracelet/colorprofile"
 	"github.com/charmbracelet/x/ansi"
 )
 
@@ -44,14 +43,13 @@ type Screen struct {
 	writeFailure error
 }
 
-// NewScreen makes the screen of a terminal of the given size, colour
-// profile and $TERM, which writes to out. Writes to out are serialised
+// NewScreen makes the screen of a terminal t, which writes to out; the
+// size in t is the terminal's first, and Resize changes it. Writes to out are serialised
 // with mu, which the caller holds around its own writes to out (Bubble
 // Tea's terminal queries): a frame is never split.
-func (c *Caster) NewScreen(out io.Writer, mu *sync.Mutex, width, height int, profile colorprofile.Profile, term string) *Screen {
+func (c *Caster) NewScreen(out io.Writer, mu *sync.Mutex, t Terminal) *Screen {
 	return &Screen{
-		caster: c, out: out, outMu: mu,
-		term: Terminal{Width: width, Height: height, Profile: profile, Term: term},
+		caster: c, out: out, outMu: mu, term: t,
 		wake: make(chan struct{}, 1), stopped: make(chan struct{}),
 	}
 }
@@ -75,8 +73,11 @@ func (s *Screen) Close() error {
 	if !s.started {
 		return s.writeFailure
 	}
-	end := ansi.ResetModeMouseButtonEvent + ansi.ResetModeMouseAnyEvent + ansi.ResetModeMouseExtSgr +
-		ansi.ResetModeBracketedPaste + ansi.SetModeTextCursorEnable + ansi.ResetModeAltScreenSaveCursor
+	// As Bubble Tea does: from the bottom row, so that a terminal that
+	// keeps no alternate screen is left below the picture.
+	end := ansi.CursorPosition(1, max(s.shown.Height, 1)) + ansi.ResetModeAltScreenSaveCursor +
+		ansi.SetModeTextCursorEnable + ansi.ResetModeBracketedPaste +
+		ansi.ResetModeMouseButtonEvent + ansi.ResetModeMouseAnyEvent + ansi.ResetModeMouseExtSgr
 	if s.title != "" {
 		end += ansi.SetWindowTitle("")
 	}

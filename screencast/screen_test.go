@@ -20,13 +20,15 @@ import (
 // go to.
 type terminal struct {
 	*Screen
-	em  *vt.Emulator
-	out *bytes.Buffer
+	em    *vt.Emulator
+	out   *bytes.Buffer
+	onlcr bool // the line discipline sends \n as \r\n
 }
 
-func newTerminal(c *Caster, w, h int) *terminal {
+func newTerminal(c *Caster, w, h int, onlcr bool) *terminal {
 	var out bytes.Buffer
-	return &terminal{Screen: c.NewScreen(&out, new(sync.Mutex), w, h, colorprofile.TrueColor, "xterm-256color"), em: vt.NewEmulator(w, h), out: &out}
+	t := Terminal{Width: w, Height: h, Profile: colorprofile.TrueColor, Term: "xterm-256color", MapNewline: onlcr}
+	return &terminal{Screen: c.NewScreen(&out, new(sync.Mutex), t), em: vt.NewEmulator(w, h), out: &out, onlcr: onlcr}
 }
 
 // show draws v now and passes what was sent to the emulator.
@@ -35,7 +37,11 @@ func (t *terminal) show(v tea.View) {
 	term := t.term
 	t.mu.Unlock()
 	t.draw(v, term)
-	t.em.Write(t.out.Bytes())
+	b := t.out.Bytes()
+	if t.onlcr {
+		b = bytes.ReplaceAll(b, []byte("\n"), []byte("\r\n"))
+	}
+	t.em.Write(b)
 	t.out.Reset()
 }
 
@@ -77,15 +83,19 @@ func sameColor(a, b color.Color) bool {
 	return ar == br && ag == bg && ab == bb && aa == ba
 }
 
-// frame is a screen like a lesson's: a text pane that stays and a lab
-// pane that changes with n, with a line of its own for who.
+// frame is a screen like a lesson's: a text pane that scrolls every
+// seventh frame and a lab pane that changes with n, with a line of its
+// own for who.
 func frame(w, h, n int, who string) string {
 	var b strings.Builder
 	for y := range h {
 		if y > 0 {
 			b.WriteByte('\n')
 		}
-		left := fmt.Sprintf("\x1b[1mline %d\x1b[0m of the text, which stays", y)
+		left := fmt.Sprintf("%-24s", "")
+		if line := y + n/7; line%3 != 0 { // every third line of the text is blank
+			left = fmt.Sprintf("\x1b[1m%-24s\x1b[0m", fmt.Sprintf("line %d of the text", line))
+		}
 		v := (n*7 + y*13) % 40
 		bar := fmt.Sprintf("\x1b[38;2;%d;%d;200m%s\x1b[0m%s", 20+5*v, 250-5*v, strings.Repeat("█", v%(w/3)), strings.Repeat("·", (n+y)%5))
 		line := left + "  " + bar
@@ -106,23 +116,25 @@ func view(content string) tea.View {
 }
 
 // A class following one lab at one size: the frames are encoded once and
-// every terminal shows them right.
+// every terminal shows them right, whether or not its line discipline
+// turns \n into \r\n.
 func TestFollowersShareFrames(t *testing.T) {
-	c := New()
-	var class []*terminal
-	for range 20 {
-		class = append(class, newTerminal(c, 60, 12))
-	}
-	for n := range 30 {
-		content := frame(60, 12, n, "")
-		for i, term := range class {
-			term.show(view(content))
-			term.check(t, content, fmt.Sprintf("frame %d, terminal %d", n, i))
+	for _, onlcr := range []bool{false, true} {
+		c := New()
+		var class []*terminal
+		for range 20 {
+			class = append(class, newTerminal(c, 60, 12, onlcr))
 		}
-	}
-	s := c.Stats()
-	if s.Encoded+s.Rebuilt != 30 || s.Shared != 30*19 {
-		t.Errorf("stats %+v, want 30 encoded and %d shared", s, 30*19)
+		for n := range 30 {
+			content := frame(60, 12, n, "")
+			for i, term := range class {
+				term.show(view(content))
+				term.check(t, content, fmt.Sprintf("onlcr %v, frame %d, terminal %d", onlcr, n, i))
+			}
+		}
+		if s := c.Stats(); s.Encoded+s.Rebuilt != 30 || s.Shared != 30*19 {
+			t.Errorf("onlcr %v: stats %+v, want 30 encoded and %d shared", onlcr, s, 30*19)
+		}
 	}
 }
 
@@ -132,8 +144,8 @@ func TestDivergingTerminals(t *testing.T) {
 	c := New()
 	rng := rand.New(rand.NewPCG(1, 2))
 	var terms []*terminal
-	for range 6 {
-		terms = append(terms, newTerminal(c, 50, 10))
+	for i := range 6 {
+		terms = append(terms, newTerminal(c, 50, 10, i != 0)) // the first alone
 	}
 	for n := range 300 {
 		common := frame(50, 10, n, "")
@@ -147,7 +159,7 @@ func TestDivergingTerminals(t *testing.T) {
 			case r == 2 && i == 5:
 				content = frame(50, 10, n+1000, "") // a private lab
 			case r == 3 && i == 4 && n%50 == 0:
-				term = newTerminal(c, 50, 10) // reconnects
+				term = newTerminal(c, 50, 10, true) // reconnects
 				terms[i] = term
 			case r == 3 && i == 3 && n%40 == 0:
 				w := 50 + 10*((n/40)%2)
@@ -164,17 +176,19 @@ func TestDivergingTerminals(t *testing.T) {
 	}
 	s := c.Stats()
 	t.Logf("%+v", s)
-	if s.Shared < s.Encoded || s.Rebuilt == 0 {
-		t.Errorf("stats %+v: most frames should be shared, and some rebuilt", s)
+	if s.Shared < 300 || s.Rebuilt == 0 { // four terminals share a group
+		t.Errorf("stats %+v: a frame should be shared at least once on average, and some rebuilt", s)
 	}
 }
 
 // A screen starts the alternate screen with the cursor hidden, sets the
-// title and mouse, and puts the terminal back on Close.
+// title and mouse, and puts the terminal back on Close, from the bottom
+// row (tmux leaves the picture on the main screen of a pane resized
+// meanwhile if the cursor is elsewhere).
 func TestScreenLifecycle(t *testing.T) {
 	c := New()
 	var out lockedBuffer
-	s := c.NewScreen(&out, new(sync.Mutex), 40, 5, colorprofile.ANSI256, "xterm-256color")
+	s := c.NewScreen(&out, new(sync.Mutex), Terminal{Width: 40, Height: 5, Profile: colorprofile.ANSI256, Term: "xterm-256color"})
 	s.Start()
 	m := s.Model(stub{content: "hello"})
 	m, _ = m.Update(tea.WindowSizeMsg{Width: 40, Height: 5})
@@ -195,7 +209,7 @@ func TestScreenLifecycle(t *testing.T) {
 			t.Errorf("missing %q before the first frame: %q", want, got)
 		}
 	}
-	if !strings.HasSuffix(got, "\x1b[?25h\x1b[?1049l\x1b]2;\a") || !strings.Contains(got, "\x1b[?1002l") {
+	if !strings.HasSuffix(got, "\x1b[5;1H\x1b[?1049l\x1b[?25h\x1b[?2004l\x1b[?1002l\x1b[?1003l\x1b[?1006l\x1b]2;\a") {
 		t.Errorf("the terminal is not put back: %q", got[strings.LastIndex(got, "hello"):])
 	}
 	m.View() // after Close: nothing more is written

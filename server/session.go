@@ -13,6 +13,8 @@ import (
 	"charm.land/ssh"
 	"github.com/charmbracelet/colorprofile"
 	gossh "golang.org/x/crypto/ssh"
+
+	"github.com/neurotutor/neurotutor/screencast"
 )
 
 // Session is one visitor's terminal session, as the App sees it.
@@ -138,7 +140,10 @@ func (s *Server) handle(sess ssh.Session) {
 	// following its teacher); Bubble Tea's own renderer is off.
 	var outMu sync.Mutex
 	profile := colorprofile.Env(env)
-	screen := s.caster.NewScreen(sess, &outMu, pty.Window.Width, pty.Window.Height, profile, pty.Term)
+	screen := s.caster.NewScreen(sess, &outMu, screencast.Terminal{
+		Width: pty.Window.Width, Height: pty.Window.Height, Profile: profile, Term: pty.Term,
+		MapNewline: true, // Wish's emulated terminal sends \n as \r\n
+	})
 	screen.OnPanic = func(r any) {
 		s.logf("%s: drawing the screen failed (%v); the others carry on", v.Name, r)
 		ss.end("this session stopped on an internal error (the class carries on, and your progress is saved); reconnect to continue")

@@ -95,6 +95,10 @@ func (m *Model) classMsg(msg tea.Msg) tea.Cmd {
 	return nil
 }
 
+// waitingNote tells a student who arrives before the class has a lesson
+// what will happen.
+const waitingNote = "You follow the teacher: the class starts when they open a lesson. x explores on your own meanwhile."
+
 // classView shows a new view: a follower goes to the teacher's lesson
 // and place; a teacher who arrives on the contents joins the class's
 // lesson.
@@ -104,9 +108,12 @@ func (m *Model) classView(v classroom.View) tea.Cmd {
 	c.view = v
 	if v.Lesson == "" {
 		if first && c.following {
-			m.status, m.statusBad = "You follow the teacher: the class starts when they open a lesson. x explores on your own meanwhile.", false
+			m.status, m.statusBad = waitingNote, false
 		}
 		return nil
+	}
+	if m.status == waitingNote { // the class has started
+		m.status = ""
 	}
 	var cmd tea.Cmd
 	onLesson := m.screen == screenLesson && m.lesson != nil && m.lesson.ID == v.Lesson

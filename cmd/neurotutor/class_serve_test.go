@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"fmt"
 	"net"
 	"path/filepath"
 	"strings"
@@ -186,4 +187,61 @@ func TestProgressSurvivesRestart(t *testing.T) {
 	addr, _ = serveClass(t, func(o *serveOptions) { o.db = db })
 	again := connect(t, addr, "carol", &key, 120, 40)
 	again.WaitFor(t, "carol back at lif, read", patience, has("Leaky integrate-and-fire", "◐ read"))
+}
+
+// TestFollowersDrawnExactly: screens a server has been changing for a
+// while, as the teacher scrolls the text and the lab runs, are exactly
+// what a student who connects afterwards is drawn from scratch, at two
+// terminal sizes (two followers share one). A follower's screen is sent
+// as changes that several terminals may share, and over SSH a line feed
+// arrives as a carriage return and line feed. The early students came
+// before the class had a lesson, and the note saying what would happen
+// is gone once it has one.
+func TestFollowersDrawnExactly(t *testing.T) {
+	teacherKey := sshtest.NewKey(t, "Prof Ada")
+	addr, _ := serveClass(t, func(o *serveOptions) {
+		o.teacherKeys = []string{sshtest.WriteKeys(t, "teacher.pub", teacherKey)}
+	})
+	teacher := connect(t, addr, "ada", &teacherKey, 120, 40)
+	var early []*sshtest.Term
+	for i, size := range [][2]int{{120, 40}, {120, 40}, {112, 30}} {
+		early = append(early, connect(t, addr, fmt.Sprintf("early%d", i), nil, size[0], size[1]))
+	}
+	for _, s := range early {
+		s.WaitText(t, "the class starts when they open a lesson", patience)
+	}
+	teacher.WaitText(t, "Why look at the brain", patience)
+	teacher.Type("\r") // the first lesson
+	for _, s := range early {
+		s.WaitText(t, "Class lab, the teacher's", patience)
+	}
+	for _, keys := range []string{"jjjj", "jjj", "J", "jjjjjj", "kk", "J"} {
+		teacher.Type(keys)
+		time.Sleep(150 * time.Millisecond)
+	}
+	teacher.Type(" ") // the class lab pauses: screens settle
+	for i, s := range early {
+		s.WaitText(t, "paused", patience)
+		w, h := s.Size()
+		late := connect(t, addr, fmt.Sprintf("late%d", i), nil, w, h)
+		late.WaitText(t, "paused", patience)
+		got, want := settled(s), settled(late)
+		if got != want {
+			t.Errorf("follower %d at %d×%d, drawn by changes:\n%s\nthe same screen drawn afresh:\n%s", i, w, h, got, want)
+		}
+	}
+}
+
+// settled is the terminal's screen once it stops changing.
+func settled(term *sshtest.Term) string {
+	prev := term.Screen()
+	for range 50 {
+		time.Sleep(100 * time.Millisecond)
+		now := term.Screen()
+		if now == prev {
+			return now
+		}
+		prev = now
+	}
+	return prev
 }

@@ -141,6 +141,13 @@ func (t *Term) Type(s string) error {
 	return err
 }
 
+// Size is the terminal's width and height.
+func (t *Term) Size() (w, h int) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	return t.em.Width(), t.em.Height()
+}
+
 // Resize tells the server the terminal is now w×h.
 func (t *Term) Resize(w, h int) error {
 	t.mu.Lock()
