@@ -22,6 +22,7 @@ package screencast
 import (
 	"bytes"
 	"hash/maphash"
+	"strings"
 	"sync"
 	"time"
 
@@ -231,6 +232,7 @@ type painter struct {
 	buf    uv.ScreenBuffer
 	out    bytes.Buffer
 	screen uint64
+	lines  []string // the screen by line, when each line stands alone; nil if not known
 	used   time.Time
 }
 
@@ -250,10 +252,30 @@ func newPainter(t Terminal) *painter {
 
 // paint draws content, whose hash is screen, and returns the bytes that
 // change the screen it showed into it, ending with the cursor at the top
-// left.
+// left. Only the lines that changed are parsed and compared, when every
+// line stands alone (leaves no style or link open for the next).
 func (p *painter) paint(content string, screen uint64) []byte {
-	p.buf.Clear()
-	uv.NewStyledString(content).Draw(p.buf, p.buf.Bounds())
+	lines := strings.Split(content, "\n")
+	alone := !strings.Contains(content, "\r")
+	for y := 0; alone && y < len(lines); y++ {
+		// A line as it was in p.lines was found to stand alone then.
+		alone = (p.lines != nil && line(p.lines, y) == lines[y]) || standsAlone(lines[y])
+	}
+	if p.lines == nil || !alone {
+		p.buf.Clear()
+		uv.NewStyledString(content).Draw(p.buf, p.buf.Bounds())
+	} else {
+		w := p.buf.Width()
+		for y := range p.buf.Height() {
+			if line(lines, y) != line(p.lines, y) {
+				uv.NewStyledString(line(lines, y)).Draw(p.buf, uv.Rect(0, y, w, 1))
+			}
+		}
+	}
+	p.lines = nil
+	if alone {
+		p.lines = lines
+	}
 	p.scr.Render(p.buf.RenderBuffer)
 	p.scr.MoveTo(0, 0)
 	_ = p.scr.Flush() // into p.out, which does not fail
@@ -261,4 +283,33 @@ func (p *painter) paint(content string, screen uint64) []byte {
 	p.out.Reset()
 	p.screen = screen
 	return b
+}
+
+func line(lines []string, y int) string {
+	if y < len(lines) {
+		return lines[y]
+	}
+	return ""
+}
+
+// standsAlone reports whether a line ends with the pen at the default,
+// as it began: its last control sequence, if any, resets the style, and
+// its last hyperlink, if any, is closed. It may say no to a line that
+// does; then the whole screen is parsed, as Bubble Tea does.
+func standsAlone(l string) bool {
+	if !strings.HasSuffix(l, "\x1b[m") && !strings.HasSuffix(l, "\x1b[0m") {
+		if strings.IndexByte(l, '\x1b') < 0 {
+			return true // plain text
+		}
+		if j := strings.LastIndex(l, "\x1b["); j >= 0 && !strings.HasPrefix(l[j:], "\x1b[m") && !strings.HasPrefix(l[j:], "\x1b[0m") {
+			return false // a style left set, or another sequence
+		}
+	}
+	if strings.Contains(l, "\x1b]8;") {
+		j := strings.LastIndex(l, "\x1b]8;")
+		if !strings.HasPrefix(l[j:], "\x1b]8;;\a") && !strings.HasPrefix(l[j:], "\x1b]8;;\x1b\\") {
+			return false // a link left open
+		}
+	}
+	return true
 }

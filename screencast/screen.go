@@ -30,6 +30,7 @@ type Screen struct {
 	view    tea.View
 	pending bool
 	closed  bool
+	running bool
 	wake    chan struct{}
 	stopped chan struct{}
 
@@ -55,7 +56,12 @@ func (c *Caster) NewScreen(out io.Writer, mu *sync.Mutex, t Terminal) *Screen {
 }
 
 // Start draws the screen as views come, until Close.
-func (s *Screen) Start() { go s.run() }
+func (s *Screen) Start() {
+	s.mu.Lock()
+	s.running = true
+	s.mu.Unlock()
+	go s.run()
+}
 
 // Close stops drawing, waits for the frame being drawn, and puts the
 // terminal back as it was: the main screen, the cursor shown, the mouse
@@ -67,9 +73,12 @@ func (s *Screen) Close() error {
 		return nil
 	}
 	s.closed = true
+	running := s.running
 	s.mu.Unlock()
-	s.signal()
-	<-s.stopped
+	if running {
+		s.signal()
+		<-s.stopped
+	}
 	if !s.started {
 		return s.writeFailure
 	}
@@ -113,10 +122,8 @@ func (s *Screen) signal() {
 func (s *Screen) run() {
 	defer close(s.stopped)
 	defer func() {
-		if r := recover(); r != nil {
-			if s.OnPanic != nil {
-				s.OnPanic(r)
-			}
+		if r := recover(); r != nil && s.OnPanic != nil {
+			s.OnPanic(r)
 		}
 	}()
 	var last time.Time
@@ -124,19 +131,25 @@ func (s *Screen) run() {
 		if wait := MinInterval - time.Since(last); wait > 0 {
 			time.Sleep(wait)
 		}
-		s.mu.Lock()
-		v, t, pending, closed := s.view, s.term, s.pending, s.closed
-		s.pending = false
-		s.mu.Unlock()
-		if closed {
+		if !s.Flush() {
 			return
 		}
-		if !pending || s.writeFailure != nil {
-			continue
-		}
 		last = time.Now()
+	}
+}
+
+// Flush draws the latest view now, if it has not been drawn, and reports
+// whether the screen is still open. Start calls it as views come; call
+// it yourself only on a screen not started (a benchmark).
+func (s *Screen) Flush() bool {
+	s.mu.Lock()
+	v, t, pending, closed := s.view, s.term, s.pending, s.closed
+	s.pending = false
+	s.mu.Unlock()
+	if pending && !closed && s.writeFailure == nil {
 		s.draw(v, t)
 	}
+	return !closed
 }
 
 // draw sends what takes the terminal to view v.

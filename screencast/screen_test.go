@@ -60,7 +60,7 @@ func (t *terminal) check(tb testing.TB, content, what string) {
 	for y := range h {
 		for x := range w {
 			got, exp := t.em.CellAt(x, y), want.CellAt(x, y)
-			if text(got) != text(exp) || !sameColor(got.Style.Fg, exp.Style.Fg) || !sameColor(got.Style.Bg, exp.Style.Bg) || got.Style.Attrs != exp.Style.Attrs {
+			if text(got) != text(exp) || !sameColor(got.Style.Fg, exp.Style.Fg) || !sameColor(got.Style.Bg, exp.Style.Bg) || got.Style.Attrs != exp.Style.Attrs || got.Link.URL != exp.Link.URL {
 				tb.Fatalf("%s: cell (%d, %d) is %q %+v, want %q %+v\nscreen:\n%s\nwant:\n%s", what, x, y, text(got), got.Style, text(exp), exp.Style, t.em.String(), content)
 			}
 		}
@@ -158,6 +158,11 @@ func TestDivergingTerminals(t *testing.T) {
 				content = frame(50, 10, n, fmt.Sprintf("terminal %d has its own line", i))
 			case r == 2 && i == 5:
 				content = frame(50, 10, n+1000, "") // a private lab
+			case r == 2 && i == 2: // a style and a link carried from one line into the next
+				lines := strings.Split(common, "\n")
+				lines[2] += "\x1b[3m\x1b]8;;https://example.org\a"
+				lines[3] += "\x1b]8;;\a\x1b[m"
+				content = strings.Join(lines, "\n")
 			case r == 3 && i == 4 && n%50 == 0:
 				term = newTerminal(c, 50, 10, true) // reconnects
 				terms[i] = term
@@ -254,5 +259,25 @@ func BenchmarkEncode(b *testing.B) {
 	b.ReportAllocs()
 	for i := 0; b.Loop(); i++ {
 		p.paint(frames[i%len(frames)], uint64(i%len(frames)+1))
+	}
+}
+
+func TestStandsAlone(t *testing.T) {
+	for line, want := range map[string]bool{
+		"":                                 true,
+		"plain text":                       true,
+		"\x1b[1mbold\x1b[m":                true,
+		"\x1b[1mbold\x1b[0m and plain":     true,
+		"\x1b[1mbold":                      false,
+		"\x1b[1mbold\x1b[m\x1b[3m":         false,
+		"text\x1b[K":                       false, // not a style: not known
+		"\x1b]8;;https://a.b\aa\x1b]8;;\a": true,
+		"\x1b]8;;https://a.b\x1b\\a\x1b]8;;\x1b\\\x1b[m": true,
+		"\x1b]8;;https://a.b\aa link":                    false,
+		"\x1b[4m\x1b]8;;https://a.b\a\x1b[m":             false,
+	} {
+		if got := standsAlone(line); got != want {
+			t.Errorf("standsAlone(%q) = %v, want %v", line, got, want)
+		}
 	}
 }

@@ -3,28 +3,42 @@ package ui_test
 import (
 	"io"
 	"strings"
+	"sync"
 	"syscall"
 	"testing"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/colorprofile"
-	uv "github.com/charmbracelet/ultraviolet"
 
 	"github.com/neurotutor/neurotutor/classroom"
 	"github.com/neurotutor/neurotutor/lessons"
 	"github.com/neurotutor/neurotutor/progress"
+	"github.com/neurotutor/neurotutor/screencast"
 	"github.com/neurotutor/neurotutor/sim/models"
 	"github.com/neurotutor/neurotutor/ui"
 )
 
 // BenchmarkFollowerFrame measures what one student following a class
 // costs per frame of the class lab, on the spiking lesson at 120×40: the
-// program takes in the hub's view, draws its screen, and Bubble Tea's
-// renderer turns that into the bytes for the terminal (here into
-// io.Discard: SSH's encryption is not counted, nor the hub's simulation
-// and drawing of the lab, which every follower shares).
+// program takes in the hub's view and draws its screen, and the server's
+// screencast encodes the change for the terminal (into a buffer: SSH's
+// encryption is not counted, nor the hub's simulation and drawing of the
+// lab, which every follower shares). With shared, 99 more followers at
+// the same size take the same frame, as in a class where everyone's
+// terminal is one size; without, the follower is alone at its size and
+// every frame is encoded for it.
 func BenchmarkFollowerFrame(b *testing.B) {
+	for _, shared := range []bool{false, true} {
+		name := "alone"
+		if shared {
+			name = "shared-by-100"
+		}
+		b.Run(name, func(b *testing.B) { benchmarkFollowerFrame(b, shared) })
+	}
+}
+
+func benchmarkFollowerFrame(b *testing.B, shared bool) {
 	reg := models.Registry()
 	cat, err := lessons.Default(reg)
 	if err != nil {
@@ -52,25 +66,33 @@ func BenchmarkFollowerFrame(b *testing.B) {
 	if s := m.View().Content; !strings.Contains(s, "Spiking networks") || !strings.Contains(s, "following teacher") {
 		b.Fatalf("not following the spiking lesson:\n%s", s)
 	}
-	buf := uv.NewScreenBuffer(120, 40)
-	scr := uv.NewTerminalRenderer(io.Discard, []string{"TERM=xterm-256color"})
-	scr.SetColorProfile(colorprofile.TrueColor)
-	scr.SetFullscreen(true)
+	term := screencast.Terminal{Width: 120, Height: 40, Profile: colorprofile.ANSI256, Term: "xterm-256color", MapNewline: true}
+	caster := screencast.New()
+	screens := []*screencast.Screen{caster.NewScreen(io.Discard, new(sync.Mutex), term)}
+	for range 99 {
+		if shared {
+			screens = append(screens, caster.NewScreen(io.Discard, new(sync.Mutex), term))
+		}
+	}
 	b.ReportAllocs()
 	cpu0 := cpuTime()
 	n := 0
 	for i := 0; b.Loop(); i++ {
 		m, _ = m.Update(views[i%len(views)])
-		content := m.View().Content
-		buf.Clear()
-		uv.NewStyledString(content).Draw(buf, buf.Bounds())
-		scr.Render(buf.RenderBuffer)
-		scr.Flush()
+		v := m.View()
+		// The 30 frames come round again: each round ends its screens
+		// with more resets, which change no cell, so that no change of
+		// screen is found already encoded from an earlier round.
+		v.Content += strings.Repeat("\x1b[m", i/len(views)%1000)
+		for _, s := range screens {
+			s.SetView(v)
+			s.Flush()
+		}
 		n++
 	}
 	// CPU time is steadier than wall time on a shared machine; it includes
 	// the hub's own work, which followers share.
-	b.ReportMetric(float64((cpuTime()-cpu0).Microseconds())/float64(n), "cpu-µs/frame")
+	b.ReportMetric(float64((cpuTime()-cpu0).Microseconds())/float64(n*len(screens)), "cpu-µs/follower-frame")
 }
 
 // cpuTime is the process's CPU time so far.
