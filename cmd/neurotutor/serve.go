@@ -69,7 +69,7 @@ server runs no commands, opens no subsystem and forwards no port.`,
 	f.StringVar(&o.db, "db", "", "the class database (default: "+classdb.FileName+" in the state directory)")
 	f.StringVar(&o.lesson, "lesson", "", "open every session at this lesson (with a teacher: the class's first lesson)")
 	f.StringVar(&o.theme, "theme", "", "every session's colours: dark, light or auto (default: $"+themeEnv+", else each terminal's background)")
-	f.Var(wholeFlag{&o.fps, "a whole number from 1 to 30"}, "fps", "lab animation frames per second for each session (1–30; with --teacher-key the default is 10: every follower redraws each frame)")
+	f.Var(wholeFlag{&o.fps, "a whole number from 1 to 30"}, "fps", "lab animation frames per second for each session (1–30; with --teacher-key the default is 10: every frame goes to every follower)")
 	f.DurationVar(&o.handshake, "handshake-timeout", o.handshake, "close a connection that has not finished the SSH handshake by then")
 	f.DurationVar(&o.idle, "idle-timeout", o.idle, "close a session without input for this long (0: never)")
 	f.DurationVar(&o.maxSession, "max-session", o.maxSession, "close any session after this long (0: never)")
@@ -79,9 +79,10 @@ server runs no commands, opens no subsystem and forwards no port.`,
 }
 
 // classFPS is the frame rate of a class led by a teacher unless --fps
-// says otherwise: the class lab is simulated once, but every follower's
-// terminal is redrawn at each frame, and at 10 frames a second 100
-// followers stay within one core (README, Teaching a class).
+// says otherwise: the server encodes a frame once per terminal size, but
+// sends it to every follower, and at 10 frames a second 100 followers
+// take about 16 Mbit/s of a classroom's network (README, Teaching a
+// class).
 const classFPS = 10
 
 // newServeOptions is serve's defaults.
@@ -153,7 +154,7 @@ func (o *serveOptions) Run(ctx context.Context, stdout, stderr io.Writer) error 
 	if os.Getenv("GOGC") == "" {
 		// A server holds a Bubble Tea program per student: collect more
 		// often and keep about 15% less memory per session, for a few
-		// percent more CPU (README, Teaching a class).
+		// percent more CPU (README, Performance).
 		debug.SetGCPercent(50)
 	}
 	themeOpt, err := themeOption(o.theme)
