@@ -154,7 +154,6 @@ func (s *Server) handle(sess ssh.Session) {
 		tea.WithInput(touchReader{sess, ss}),
 		tea.WithOutput(lockedWriter{sess, &outMu}),
 		tea.WithColorProfile(profile),
-		tea.WithColorProfile(colorprofile.Env(env)),
 		tea.WithEnvironment(env),
 		tea.WithWindowSize(pty.Window.Width, pty.Window.Height),
 		tea.WithFilter(func(_ tea.Model, msg tea.Msg) tea.Msg {

@@ -5,10 +5,12 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
 	"runtime/debug"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
 	"github.com/spf13/cobra"
 
 	"github.com/neurotutor/neurotutor/lessons"
@@ -152,7 +154,14 @@ func (o *tuiOptions) Run(ctx context.Context, stdout, stderr io.Writer) error {
 	// is written at the renderer's next tick, so this halves the wait for
 	// the first frame and for each key's (8 ms rather than 17 at worst).
 	// An idle tick compares the view with the last one and writes nothing.
-	p := tea.NewProgram(ui.New(e.cat, e.reg, store, opts...), tea.WithContext(ctx), tea.WithOutput(stdout), tea.WithFPS(120))
+	progOpts := []tea.ProgramOption{tea.WithContext(ctx), tea.WithOutput(stdout), tea.WithFPS(120)}
+	if f, ok := stdout.(*os.File); ok && f == os.Stdout {
+		// lipgloss detected the colour profile of standard output when it
+		// started; asking again costs a terminfo read, and in tmux a run of
+		// `tmux info`.
+		progOpts = append(progOpts, tea.WithColorProfile(lipgloss.Writer.Profile))
+	}
+	p := tea.NewProgram(ui.New(e.cat, e.reg, store, opts...), progOpts...)
 	_, err = p.Run()
 	switch {
 	case errors.Is(err, tea.ErrInterrupted) || (err != nil && ctx.Err() != nil):
