@@ -52,10 +52,15 @@ func Render(markdown string, width int, dark bool) (string, error) {
 	one, two := uint(1), uint(2)
 	style.Document.Margin = &one
 	style.CodeBlock.Margin = &two
+	// Equations are code blocks: set them in the colour glamour's styles
+	// give code text (glamour is built here without syntax highlighting,
+	// see third_party/glamour), not the dimmer colour of the block.
+	if c := style.CodeBlock.Chroma; c != nil && c.Text.Color != nil {
+		style.CodeBlock.Color = c.Text.Color
+	}
 	r, err := glamour.NewTermRenderer(
 		glamour.WithStyles(style),
 		glamour.WithWordWrap(max(20, width-2)),
-		glamour.WithChromaFormatter("terminal16m"),
 	)
 	if err != nil {
 		return "", err
