@@ -2,10 +2,8 @@ package e2e
 
 import (
 	"fmt"
-	"os"
 	"os/exec"
 	"testing"
-	"time"
 )
 
 // TestCtrlCStopsALongSimRun runs a ten-minute Brunel simulation (about half
@@ -16,10 +14,9 @@ func TestCtrlCStopsALongSimRun(t *testing.T) {
 		t.Skip("tmux is not installed; install it (apt-get install tmux) to run the end-to-end test")
 	}
 	bin := build(t)
-	s := &session{t: t, socket: fmt.Sprintf("neurotutor-e2e-int-%d-%d", os.Getpid(), time.Now().UnixNano())}
+	s := newSession(t)
 	cmdline := fmt.Sprintf("%s sim run brunel --duration 600000 > /dev/null; echo EXIT=$?; sleep 60", bin)
 	s.tmux("new-session", "-d", "-x", "120", "-y", "10", cmdline)
-	t.Cleanup(func() { exec.Command("tmux", "-L", s.socket, "kill-server").Run() })
 	s.waitFor("brunel: 600000 ms of simulated time", "%", "ctrl+c stops")
 	s.keys("C-c")
 	s.waitFor("interrupted: sim run brunel stopped at t = ", "EXIT=130")

@@ -53,7 +53,7 @@ func TestKeyAndResizeStorm(t *testing.T) {
 					f := float64(sizes) / float64(total/batch/2-1)
 					w, h := 1+int(f*299), 1+int(f*99)
 					// tmux may refuse the smallest sizes; that is tmux's business.
-					exec.Command("tmux", "-L", s.socket, "resize-window", "-t", "0", "-x", fmt.Sprint(w), "-y", fmt.Sprint(h)).Run()
+					exec.Command("tmux", "-S", s.socket, "resize-window", "-t", "0", "-x", fmt.Sprint(w), "-y", fmt.Sprint(h)).Run()
 					sizes++
 				}
 			}

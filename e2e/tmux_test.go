@@ -15,7 +15,15 @@ import (
 // session is one tmux server and window running neurotutor.
 type session struct {
 	t      *testing.T
-	socket string
+	socket string // the server's socket, in the test's temporary directory
+}
+
+// newSession names a tmux server of the test's own, killed at the end of
+// the test; its socket goes with the test's temporary directory.
+func newSession(t *testing.T) *session {
+	s := &session{t: t, socket: filepath.Join(t.TempDir(), "tmux")}
+	t.Cleanup(func() { exec.Command("tmux", "-S", s.socket, "kill-server").Run() })
+	return s
 }
 
 func build(t testing.TB) string {
@@ -36,16 +44,15 @@ func start(t *testing.T, bin, state string, w, h int, args ...string) *session {
 // startIn starts neurotutor with dir as its working directory.
 func startIn(t *testing.T, bin, state, dir string, w, h int, args ...string) *session {
 	t.Helper()
-	s := &session{t: t, socket: fmt.Sprintf("neurotutor-e2e-%d-%d", os.Getpid(), time.Now().UnixNano())}
+	s := newSession(t)
 	cmdline := fmt.Sprintf("env XDG_STATE_HOME=%s TERM=xterm-256color %s %s", state, bin, strings.Join(args, " "))
 	s.tmux("new-session", "-d", "-c", dir, "-x", fmt.Sprint(w), "-y", fmt.Sprint(h), cmdline)
-	t.Cleanup(func() { exec.Command("tmux", "-L", s.socket, "kill-server").Run() })
 	return s
 }
 
 func (s *session) tmux(args ...string) string {
 	s.t.Helper()
-	out, err := exec.Command("tmux", append([]string{"-L", s.socket}, args...)...).CombinedOutput()
+	out, err := exec.Command("tmux", append([]string{"-S", s.socket}, args...)...).CombinedOutput()
 	if err != nil {
 		s.t.Fatalf("tmux %v: %v\n%s", args, err, out)
 	}
@@ -88,7 +95,7 @@ func (s *session) waitForWithin(limit time.Duration, what ...string) string {
 
 // exited reports whether the program in the window has ended.
 func (s *session) exited() bool {
-	out, err := exec.Command("tmux", "-L", s.socket, "list-panes", "-F", "#{pane_dead} #{pane_current_command}").CombinedOutput()
+	out, err := exec.Command("tmux", "-S", s.socket, "list-panes", "-F", "#{pane_dead} #{pane_current_command}").CombinedOutput()
 	return err != nil || strings.HasPrefix(string(out), "1") || !strings.Contains(string(out), "neurotutor")
 }
 
