@@ -45,9 +45,9 @@ type Screen struct {
 }
 
 // NewScreen makes the screen of a terminal t, which writes to out; the
-// size in t is the terminal's first, and Resize changes it. Writes to out are serialised
-// with mu, which the caller holds around its own writes to out (Bubble
-// Tea's terminal queries): a frame is never split.
+// size in t is the terminal's first, and Resize changes it. Writes to out
+// are serialised with mu, which the caller holds around its own writes to
+// out (Bubble Tea's terminal queries): a frame is never split.
 func (c *Caster) NewScreen(out io.Writer, mu *sync.Mutex, t Terminal) *Screen {
 	return &Screen{
 		caster: c, out: out, outMu: mu, term: t,
@@ -82,8 +82,9 @@ func (s *Screen) Close() error {
 	if !s.started {
 		return s.writeFailure
 	}
-	// As Bubble Tea does: from the bottom row, so that a terminal that
-	// keeps no alternate screen is left below the picture.
+	// As Bubble Tea does, from the bottom row: a terminal that keeps no
+	// alternate screen is left below the picture, and tmux, if the pane
+	// was resized meanwhile, otherwise keeps part of it.
 	end := ansi.CursorPosition(1, max(s.shown.Height, 1)) + ansi.ResetModeAltScreenSaveCursor +
 		ansi.SetModeTextCursorEnable + ansi.ResetModeBracketedPaste +
 		ansi.ResetModeMouseButtonEvent + ansi.ResetModeMouseAnyEvent + ansi.ResetModeMouseExtSgr

@@ -150,7 +150,7 @@ func (s *Server) handle(sess ssh.Session) {
 	}
 	p := tea.NewProgram(screen.Model(model),
 		tea.WithoutRenderer(),
-		tea.WithFPS(20), // only Bubble Tea's terminal queries, which screen does not send
+		tea.WithFPS(20), // its ticker now only sends Bubble Tea's terminal queries
 		tea.WithInput(touchReader{sess, ss}),
 		tea.WithOutput(lockedWriter{sess, &outMu}),
 		tea.WithColorProfile(profile),
