@@ -97,12 +97,17 @@ type group struct {
 // change is a change of screen, by the hashes of the screens.
 type change struct{ from, to uint64 }
 
-// encoded is a change's bytes, ready once done is closed.
+// encoded is a change's bytes, ready once done is closed; failed if
+// encoding them panicked.
 type encoded struct {
-	done  chan struct{}
-	bytes []byte
-	made  time.Time
+	done   chan struct{}
+	bytes  []byte
+	made   time.Time
+	failed bool
 }
+
+// beforePaint, if set (by tests), runs before each paint.
+var beforePaint func(content string)
 
 func (c *Caster) group(t Terminal) *group {
 	c.mu.Lock()
@@ -133,6 +138,9 @@ func (c *Caster) draw(g *group, from uint64, fromContent string, to uint64, cont
 	if e, ok := g.changes[k]; ok {
 		g.mu.Unlock()
 		<-e.done
+		if e.failed { // the session encoding it panicked: try again here
+			return c.draw(g, from, fromContent, to, content)
+		}
 		c.count(func(s *Stats) { s.Shared++ })
 		return e.bytes
 	}
@@ -140,6 +148,18 @@ func (c *Caster) draw(g *group, from uint64, fromContent string, to uint64, cont
 	g.changes[k] = e
 	p := g.take(from)
 	g.mu.Unlock()
+	defer func() {
+		if r := recover(); r != nil {
+			// Whoever waits for these bytes encodes them itself; the
+			// painter, in an unknown state, is dropped.
+			g.mu.Lock()
+			delete(g.changes, k)
+			g.mu.Unlock()
+			e.failed = true
+			close(e.done)
+			panic(r)
+		}
+	}()
 
 	rebuilt := false
 	if p == nil {
@@ -255,6 +275,9 @@ func newPainter(t Terminal) *painter {
 // left. Only the lines that changed are parsed and compared, when every
 // line stands alone (leaves no style or link open for the next).
 func (p *painter) paint(content string, screen uint64) []byte {
+	if beforePaint != nil {
+		beforePaint(content)
+	}
 	lines := strings.Split(content, "\n")
 	alone := !strings.Contains(content, "\r")
 	for y := 0; alone && y < len(lines); y++ {

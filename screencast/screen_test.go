@@ -281,3 +281,49 @@ func TestStandsAlone(t *testing.T) {
 		}
 	}
 }
+
+// A panic while encoding a change ends only the session encoding it:
+// another terminal waiting for the same bytes encodes them itself.
+func TestPanicWhileEncodingSharedChange(t *testing.T) {
+	c := New()
+	a, b := newTerminal(c, 40, 6, true), newTerminal(c, 40, 6, true)
+	first := frame(40, 6, 0, "")
+	for _, term := range []*terminal{a, b} {
+		term.show(view(first))
+	}
+	next := frame(40, 6, 1, "")
+	entered, release := make(chan struct{}), make(chan struct{})
+	var once sync.Once
+	beforePaint = func(content string) {
+		if content == next {
+			once.Do(func() {
+				close(entered)
+				<-release // b asks for the same change meanwhile
+				panic("painting failed")
+			})
+		}
+	}
+	defer func() { beforePaint = nil }()
+	panicked := make(chan any)
+	go func() {
+		defer func() { panicked <- recover() }()
+		a.show(view(next))
+	}()
+	<-entered
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		b.show(view(next))
+	}()
+	time.Sleep(20 * time.Millisecond) // b waits for a's bytes
+	close(release)
+	if r := <-panicked; r == nil {
+		t.Fatal("a's panic was lost")
+	}
+	select {
+	case <-done:
+	case <-time.After(5 * time.Second):
+		t.Fatal("b waits forever for the bytes a was encoding")
+	}
+	b.check(t, next, "b after a's panic")
+}
