@@ -3,7 +3,7 @@
 package lessons
 
 var embeddedSnapshot = &snapshot{
-	Sum: 0xba6419f6cdf27656,
+	Sum: 0x7a37db6fd62534d1,
 	Lessons: []Lesson{
 		{ID: "why", Title: "Why look at the brain", Chapter: "introduction", Order: 1, Summary: "Where brains still beat deep networks, and Marr's three levels as the lens for this tutorial.", Lab: Lab{Model: "wta", Params: Settings{
 			{Key: "n", Raw: "4", Value: 4},
@@ -2564,13 +2564,13 @@ var embeddedSnapshot = &snapshot{
 				{Key: "noise", Raw: "1", Value: 1},
 			}},
 		}, Challenges: []Challenge{
-			{ID: "few-shot", Prompt: "With pixel noise still at 0.25 or more, reach a held-out accuracy of 0.9 from 8 training examples or fewer (the Gabor of Try it step 3 gets 0.84).", Hint: "The Gabor is the right shape already; its scale is not. Step 4 showed that a field much finer than the bar fails. The bar is 8 × 2 px: which way should σ go?", When: []string{"n_train <= 8", "noise >= 0.25", "acc_prior >= 0.9"}, HoldMS: 100, Solution: Settings{
+			{ID: "few-shot", Prompt: "With pixel noise still at 0.25 or more, reach a held-out accuracy of 0.85 from 8 training examples or fewer (the Gabor of Try it step 3 gets 0.84).", Hint: "The Gabor is the right shape already; its scale is not. Step 4 showed that a field much finer than the bar fails. The bar is 8 × 2 px: which way should σ go?", When: []string{"n_train <= 8", "noise >= 0.25", "acc_prior >= 0.85"}, HoldMS: 100, Solution: Settings{
 				{Key: "filter", Raw: "gabor", Value: 2},
 				{Key: "sigma", Raw: "2.5", Value: 2.5},
 			}, conds: []Condition{
 				{Text: "n_train <= 8", Left: "n_train", Op: "<=", Value: 8},
 				{Text: "noise >= 0.25", Left: "noise", Op: ">=", Value: 0.25},
-				{Text: "acc_prior >= 0.9", Left: "acc_prior", Op: ">=", Value: 0.9},
+				{Text: "acc_prior >= 0.85", Left: "acc_prior", Op: ">=", Value: 0.85},
 			}},
 			{ID: "blind-prior", Prompt: "Find a Gabor front end at a useful scale (σ ≥ 1.5 px) that is worthless for this task: with 16 or more examples it should gain nothing (gain ≤ 0.02) over raw pixels.", Hint: "The features are the responses at θ and θ + 90°. Which θ makes a horizontal and a vertical bar look alike to both?", When: []string{"filter == gabor", "sigma >= 1.5", "n_train >= 16", "gain <= 0.02"}, HoldMS: 100, Solution: Settings{
 				{Key: "filter", Raw: "gabor", Value: 2},
@@ -2582,7 +2582,7 @@ var embeddedSnapshot = &snapshot{
 				{Text: "n_train >= 16", Left: "n_train", Op: ">=", Value: 16},
 				{Text: "gain <= 0.02", Left: "gain", Op: "<=", Value: 0.02},
 			}},
-			{ID: "noisy-world", Prompt: "With pixel noise σ ≥ 0.5, reach a held-out accuracy of 0.85 from 32 examples or fewer.", Hint: "Start from your answer to the first challenge: a larger field averages more of the noise away. At this noise, scale alone falls just short from 8 examples, so give the learner more.", When: []string{"noise >= 0.5", "n_train <= 32", "acc_prior >= 0.85"}, HoldMS: 100, Solution: Settings{
+			{ID: "noisy-world", Prompt: "With pixel noise σ ≥ 0.5, reach a held-out accuracy of 0.8 from 32 examples or fewer.", Hint: "Start from your answer to the first challenge: a larger field averages more of the noise away. At this noise, 8 examples are often not enough, whatever the scale: give the learner more.", When: []string{"noise >= 0.5", "n_train <= 32", "acc_prior >= 0.8"}, HoldMS: 100, Solution: Settings{
 				{Key: "filter", Raw: "gabor", Value: 2},
 				{Key: "sigma", Raw: "2.5", Value: 2.5},
 				{Key: "noise", Raw: "0.5", Value: 0.5},
@@ -2590,7 +2590,7 @@ var embeddedSnapshot = &snapshot{
 			}, conds: []Condition{
 				{Text: "noise >= 0.5", Left: "noise", Op: ">=", Value: 0.5},
 				{Text: "n_train <= 32", Left: "n_train", Op: "<=", Value: 32},
-				{Text: "acc_prior >= 0.85", Left: "acc_prior", Op: ">=", Value: 0.85},
+				{Text: "acc_prior >= 0.8", Left: "acc_prior", Op: ">=", Value: 0.8},
 			}},
 		}, Refs: []string{"rodieck1965quantitative", "enrothcugell1966contrast", "daugman1985uncertainty", "jones1987evaluation", "hubel1962receptive", "lecun1989backpropagation", "lecun1998gradient", "battaglia2018relational", "ulyanov2018deep", "dapello2020simulating", "krizhevsky2012imagenet"}, File: "03-concepts/14-priors.md"},
 		{ID: "sparse", Title: "Efficient and sparse coding", Chapter: "concepts", Order: 15, Summary: "Learn a dictionary in which a few elements explain each whitened image patch, and watch the elements turn into localised, oriented edge detectors like V1 simple cells.", Requires: []string{"priors"}, Lab: Lab{Model: "sparse", Params: Settings{
