@@ -3,7 +3,7 @@
 package lessons
 
 var embeddedSnapshot = &snapshot{
-	Sum: 0x7a37db6fd62534d1,
+	Sum: 0x49be7ec3363aecd7,
 	Lessons: []Lesson{
 		{ID: "why", Title: "Why look at the brain", Chapter: "introduction", Order: 1, Summary: "Where brains still beat deep networks, and Marr's three levels as the lens for this tutorial.", Lab: Lab{Model: "wta", Params: Settings{
 			{Key: "n", Raw: "4", Value: 4},
@@ -1118,9 +1118,10 @@ var embeddedSnapshot = &snapshot{
 				{Text: "flip >= 0.35", Left: "flip", Op: ">=", Value: 0.35},
 				{Text: "overlap >= 0.99", Left: "overlap", Op: ">=", Value: 0.99},
 			}},
-			{ID: "spurious", Prompt: "With at least 6 stored patterns, all of them stable, make the network settle into a false memory (overlap between 0.3 and 0.6).", Hint: "A mixture of stored patterns sits near overlap 0.5. Keep the load low so stable stays 1, then damage the cue heavily (flip 0.4 to 0.5). Which state a cue lands in is luck of the draw: try neighbouring values of P and flip.", When: []string{"patterns >= 6", "converged == 1", "overlap >= 0.3", "overlap <= 0.6", "stable_fraction == 1"}, HoldMS: 300, Solution: Settings{
+			{ID: "spurious", Prompt: "With at least 6 stored patterns, all of them stable, make the network settle into a false memory (overlap between 0.3 and 0.6).", Hint: "A mixture of stored patterns sits near overlap 0.5. Keep the load low so stable stays 1, then damage the cue heavily (flip 0.4 to 0.5). Which state a cue lands in is luck of the draw: if it lands on a memory, try neighbouring values of N, P and flip, or press s for a new draw.", When: []string{"patterns >= 6", "converged == 1", "overlap >= 0.3", "overlap <= 0.6", "stable_fraction == 1"}, HoldMS: 300, Solution: Settings{
+				{Key: "n", Raw: "206", Value: 206},
 				{Key: "patterns", Raw: "6", Value: 6},
-				{Key: "flip", Raw: "0.45", Value: 0.45},
+				{Key: "flip", Raw: "0.46", Value: 0.46},
 			}, conds: []Condition{
 				{Text: "patterns >= 6", Left: "patterns", Op: ">=", Value: 6},
 				{Text: "converged == 1", Left: "converged", Op: "==", Value: 1},
