@@ -86,7 +86,9 @@ func between(s, a, b string) string {
 
 // TestChallengesSolvable applies each challenge's solution over the lab's
 // starting values and runs the model until the challenge is met, and checks
-// that the starting values alone do not meet it in the same time.
+// that the starting values alone do not meet it in the same time. The
+// solution must work at the lab's seed and at the next two, where the
+// lab's seed key takes a learner who wants another draw.
 func TestChallengesSolvable(t *testing.T) {
 	c := loadCatalog(t)
 	reg := models.Registry()
@@ -101,6 +103,12 @@ func TestChallengesSolvable(t *testing.T) {
 				solved, at := runChallenge(t, reg, l, ch, true, 0)
 				if !solved {
 					t.Fatalf("solution %v does not meet %v within %g ms", ch.Solution, ch.When, at)
+				}
+				for _, seed := range []uint64{l.Lab.Seed + 1, l.Lab.Seed + 2} {
+					met, end := runChecks(t, newLabModel(t, reg, l, ch.Solution), seed, []*lessons.Challenge{ch}, 0)
+					if met[0] == 0 {
+						t.Errorf("solution %v does not meet %v within %g ms at seed %d (the lab's seed key gives it); it does at seed %d", ch.Solution, ch.When, end, seed, l.Lab.Seed)
+					}
 				}
 				if met, _ := runChallenge(t, reg, l, ch, false, at); met {
 					t.Errorf("already met at the lab's starting values %v", l.Lab.Params)
