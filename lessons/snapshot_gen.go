@@ -3,7 +3,7 @@
 package lessons
 
 var embeddedSnapshot = &snapshot{
-	Sum: 0x49be7ec3363aecd7,
+	Sum: 0xd91051a68fd538d6,
 	Lessons: []Lesson{
 		{ID: "why", Title: "Why look at the brain", Chapter: "introduction", Order: 1, Summary: "Where brains still beat deep networks, and Marr's three levels as the lens for this tutorial.", Lab: Lab{Model: "wta", Params: Settings{
 			{Key: "n", Raw: "4", Value: 4},
@@ -1945,13 +1945,13 @@ var embeddedSnapshot = &snapshot{
 				{Key: "silenced", Raw: "0.5", Value: 0.5},
 			}},
 		}, Challenges: []Challenge{
-			{ID: "small-and-robust", Prompt: "Silence half the units (silenced = 0.5). With no more than 40 units in all, still tell at least 10 stimuli apart on 95% of trials.", Hint: "With one unit per stimulus, every lost unit is a lost stimulus. Spread each stimulus over many units.", When: []string{"silenced >= 0.5", "n <= 40", "k >= 10", "accuracy >= 0.95", "trials >= 500"}, HoldMS: 500, Solution: Settings{
+			{ID: "small-and-robust", Prompt: "Silence half the units (silenced = 0.5). With no more than 80 units in all, still tell at least 10 stimuli apart on 95% of trials.", Hint: "With one unit per stimulus, every lost unit is a lost stimulus. Spread each stimulus over many units.", When: []string{"silenced >= 0.5", "n <= 80", "k >= 10", "accuracy >= 0.95", "trials >= 500"}, HoldMS: 500, Solution: Settings{
 				{Key: "code", Raw: "distributed", Value: 1},
 				{Key: "silenced", Raw: "0.5", Value: 0.5},
-				{Key: "n", Raw: "40", Value: 40},
+				{Key: "n", Raw: "80", Value: 80},
 			}, conds: []Condition{
 				{Text: "silenced >= 0.5", Left: "silenced", Op: ">=", Value: 0.5},
-				{Text: "n <= 40", Left: "n", Op: "<=", Value: 40},
+				{Text: "n <= 80", Left: "n", Op: "<=", Value: 80},
 				{Text: "k >= 10", Left: "k", Op: ">=", Value: 10},
 				{Text: "accuracy >= 0.95", Left: "accuracy", Op: ">=", Value: 0.95},
 				{Text: "trials >= 500", Left: "trials", Op: ">=", Value: 500},
@@ -1959,7 +1959,7 @@ var embeddedSnapshot = &snapshot{
 			{ID: "sparse-survives", Prompt: "Switch to the sparse code, silence half the units, keep at least 10 stimuli, and still decode at least 98% of trials correctly.", Hint: "A sparse pattern has few active units to lose. How do you give it more without making it dense?", When: []string{"code == sparse", "silenced >= 0.5", "k >= 10", "accuracy >= 0.98", "trials >= 500"}, HoldMS: 500, Solution: Settings{
 				{Key: "code", Raw: "sparse", Value: 2},
 				{Key: "silenced", Raw: "0.5", Value: 0.5},
-				{Key: "n", Raw: "200", Value: 200},
+				{Key: "n", Raw: "300", Value: 300},
 			}, conds: []Condition{
 				{Text: "code == sparse", Left: "code", Op: "==", Value: 2},
 				{Text: "silenced >= 0.5", Left: "silenced", Op: ">=", Value: 0.5},
@@ -2089,10 +2089,10 @@ var embeddedSnapshot = &snapshot{
 			}},
 			{Step: 7, Name: "n = 200, k = 6 (then select p and press w)"},
 		}, Challenges: []Challenge{
-			{ID: "small-world", Prompt: "On the 200-node ring with k = 6, keep more than 90 % of the lattice's clustering while cutting the mean path length below 37 % of the lattice's.", Hint: "The Small world preset (p = 0.03) keeps 92 % of the clustering at 39 % of the path length. Raise p a step at a time and watch both ratios.", When: []string{"clustering_ratio > 0.9", "path_ratio < 0.37", "n == 200", "k == 6"}, HoldMS: 100, Solution: Settings{
+			{ID: "small-world", Prompt: "On the 200-node ring with k = 6, keep more than 85 % of the lattice's clustering while cutting the mean path length below 37 % of the lattice's.", Hint: "The Small world preset (p = 0.03) keeps 92 % of the clustering at 39 % of the path length. Raise p a step at a time and watch both ratios.", When: []string{"clustering_ratio > 0.85", "path_ratio < 0.37", "n == 200", "k == 6"}, HoldMS: 100, Solution: Settings{
 				{Key: "p", Raw: "0.04", Value: 0.04},
 			}, conds: []Condition{
-				{Text: "clustering_ratio > 0.9", Left: "clustering_ratio", Op: ">", Value: 0.9},
+				{Text: "clustering_ratio > 0.85", Left: "clustering_ratio", Op: ">", Value: 0.85},
 				{Text: "path_ratio < 0.37", Left: "path_ratio", Op: "<", Value: 0.37},
 				{Text: "n == 200", Left: "n", Op: "==", Value: 200},
 				{Text: "k == 6", Left: "k", Op: "==", Value: 6},
