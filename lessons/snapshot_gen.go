@@ -3,7 +3,7 @@
 package lessons
 
 var embeddedSnapshot = &snapshot{
-	Sum: 0xfbb1ce368c3865ad,
+	Sum: 0x6f2f0612fa0e89c1,
 	Lessons: []Lesson{
 		{ID: "why", Title: "Why look at the brain", Chapter: "introduction", Order: 1, Summary: "Where brains still beat deep networks, and Marr's three levels as the lens for this tutorial.", Lab: Lab{Model: "wta", Params: Settings{
 			{Key: "n", Raw: "4", Value: 4},
@@ -2328,8 +2328,8 @@ var embeddedSnapshot = &snapshot{
 				{Text: "recon_error <= 0.2", Left: "recon_error", Op: "<=", Value: 0.2},
 				{Text: "hidden <= 7", Left: "hidden", Op: "<=", Value: 7},
 			}},
-			{ID: "dreamer", Prompt: "Switch to busy images (bar_p = 0.5, chance about 0.05%) and, with at most 8 hidden units, make at least 90% of the dreams valid bar images, held for 2 s.", Hint: "The classic machine stalls near 70% here. More hidden units are not allowed, so ask which layer carries the rule 'one orientation at a time'.", When: []string{"valid_dreams >= 0.9", "bar_p >= 0.5", "hidden <= 8"}, HoldMS: 2000, Solution: Settings{
-				{Key: "hidden", Raw: "8", Value: 8},
+			{ID: "dreamer", Prompt: "Switch to busy images (bar_p = 0.5, chance about 0.05%) and, with at most 8 hidden units, make at least 90% of the dreams valid bar images, held for 2 s.", Hint: "The classic machine stalls near 70% here. More hidden units are not allowed, so ask which layer carries the rule 'one orientation at a time'. Wake–sleep can also settle in a poor solution: if a run stalls below 90%, try one hidden unit fewer.", When: []string{"valid_dreams >= 0.9", "bar_p >= 0.5", "hidden <= 8"}, HoldMS: 2000, Solution: Settings{
+				{Key: "hidden", Raw: "7", Value: 7},
 				{Key: "top", Raw: "4", Value: 4},
 				{Key: "bar_p", Raw: "0.5", Value: 0.5},
 			}, conds: []Condition{
