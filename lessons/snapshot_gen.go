@@ -3,7 +3,7 @@
 package lessons
 
 var embeddedSnapshot = &snapshot{
-	Sum: 0x6f2f0612fa0e89c1,
+	Sum: 0xf24283148a3fca60,
 	Lessons: []Lesson{
 		{ID: "why", Title: "Why look at the brain", Chapter: "introduction", Order: 1, Summary: "Where brains still beat deep networks, and Marr's three levels as the lens for this tutorial.", Lab: Lab{Model: "wta", Params: Settings{
 			{Key: "n", Raw: "4", Value: 4},
@@ -2650,12 +2650,12 @@ var embeddedSnapshot = &snapshot{
 				{Text: "active <= 12", Left: "active", Op: "<=", Value: 12},
 				{Text: "recon_err <= 0.14", Left: "recon_err", Op: "<=", Value: 0.14},
 			}},
-			{ID: "fast-learner", Prompt: "From a fresh run, make at least 75% of the elements Gabor-like within the first 6000 patches.", Hint: "Only the learning rate η matters here; press r after changing it to start again from random elements. Step 6 showed that too large a rate fails too: look between 0.01 and 0.03.", When: []string{"image == leaves", "gabor_frac >= 0.75", "patches <= 6000"}, HoldMS: 500, Solution: Settings{
+			{ID: "fast-learner", Prompt: "From a fresh run, make at least 70% of the elements Gabor-like within the first 7000 patches.", Hint: "Only the learning rate η matters here; press r after changing it to start again from random elements. Step 6 showed that too large a rate fails too: look between 0.01 and 0.03.", When: []string{"image == leaves", "gabor_frac >= 0.7", "patches <= 7000"}, HoldMS: 500, Solution: Settings{
 				{Key: "eta", Raw: "0.015", Value: 0.015},
 			}, conds: []Condition{
 				{Text: "image == leaves", Left: "image", Op: "=="},
-				{Text: "gabor_frac >= 0.75", Left: "gabor_frac", Op: ">=", Value: 0.75},
-				{Text: "patches <= 6000", Left: "patches", Op: "<=", Value: 6000},
+				{Text: "gabor_frac >= 0.7", Left: "gabor_frac", Op: ">=", Value: 0.7},
+				{Text: "patches <= 7000", Left: "patches", Op: "<=", Value: 7000},
 			}},
 			{ID: "noise-is-expensive", Prompt: "Code the noise image as faithfully as the leaves were coded (recon_err ≤ 0.1), then compare the active count with the leaves' 16.", Hint: "Noise has nothing sparse to find, so only a cheaper λ buys accuracy. Lower it until the error is low enough.", When: []string{"image == noise", "recon_err <= 0.1"}, HoldMS: 2000, Solution: Settings{
 				{Key: "image", Raw: "noise", Value: 1},
