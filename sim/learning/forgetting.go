@@ -62,7 +62,7 @@ type Forgetting struct {
 	t     float64
 	step  int
 	rng   *rand.Rand
-	theta []float64 // W (row-major H×2), b, v, c
+	theta []float64 // W (row-major H×fgIn), b, v, c
 	star  []float64 // θ* at the switch
 	fish  []float64 // diagonal Fisher of task A
 	grad  []float64
@@ -368,7 +368,10 @@ func (m *Forgetting) Plot(key string, dst *sim.PlotData) {
 		}
 	case "importance":
 		for j := range fgH {
-			s := m.fish[2*j] + m.fish[2*j+1] + m.fish[fgH*fgIn+j] + m.fish[fgH*fgIn+fgH+j]
+			s := m.fish[fgH*fgIn+j] + m.fish[fgH*fgIn+fgH+j] // its bias and output weight
+			for k := range fgIn {
+				s += m.fish[fgIn*j+k] // its input weights
+			}
 			dst.Bars = append(dst.Bars, s)
 		}
 		dst.Marked = -1

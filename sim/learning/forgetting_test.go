@@ -109,6 +109,29 @@ func TestForgettingFisher(t *testing.T) {
 	}
 }
 
+// TestForgettingImportanceBars: a hidden unit's bar is the importance of
+// all its parameters: its four input weights, its bias and its output
+// weight (the bars once read two input weights, of the wrong units).
+func TestForgettingImportanceBars(t *testing.T) {
+	m := newForgettingWith(t, map[string]float64{"steps": 400}, 2)
+	runForgettingTo(m, 400)
+	m.Step() // the switch: consolidate
+	var d sim.PlotData
+	m.Plot("importance", &d)
+	if len(d.Bars) != fgH {
+		t.Fatalf("%d bars, want one per hidden unit (%d)", len(d.Bars), fgH)
+	}
+	for j, got := range d.Bars {
+		want := m.fish[fgH*fgIn+j] + m.fish[fgH*fgIn+fgH+j]
+		for k := range fgIn {
+			want += m.fish[fgIn*j+k]
+		}
+		if math.Abs(got-want) > 1e-12*want {
+			t.Errorf("unit %d: bar %g, want %g", j, got, want)
+		}
+	}
+}
+
 // TestForgettingScenarios runs the two tasks with a fixed seed: plain SGD
 // forgets A when the tasks disagree, consolidation keeps it while B is
 // learnt, and with identical inputs the two cannot both be kept.
