@@ -3,7 +3,7 @@
 package lessons
 
 var embeddedSnapshot = &snapshot{
-	Sum: 0x33e949b161412a24,
+	Sum: 0x86554a85745f9801,
 	Lessons: []Lesson{
 		{ID: "why", Title: "Why look at the brain", Chapter: "introduction", Order: 1, Summary: "Where brains still beat deep networks, and Marr's three levels as the lens for this tutorial.", Lab: Lab{Model: "wta", Params: Settings{
 			{Key: "n", Raw: "4", Value: 4},
@@ -47,8 +47,8 @@ var embeddedSnapshot = &snapshot{
 				{Key: "noise", Raw: "0"},
 			}},
 		}, TryIt: []TryState{
-			{Step: 1, Name: "The lab's values: β = 1, I₄ = 11 Hz", Note: "unit 2 wins alone; decision_ms about 26 ms"},
-			{Step: 2, Name: "I₄ = 13 Hz: a 1 Hz gap", Note: "decision_ms roughly doubles", Params: Settings{
+			{Step: 1, Name: "The lab's values: β = 1, I₄ = 11 Hz", Note: "unit 2 wins alone, decided at about 26 ms"},
+			{Step: 2, Name: "I₄ = 13 Hz: a 1 Hz gap", Note: "the decision time (decided at) roughly doubles", Params: Settings{
 				{Key: "I4", Raw: "13", Value: 13},
 			}},
 			{Step: 3, Name: "I₄ = 11 Hz, β = 0.2", Note: "several units stay on; agree is 0", Params: Settings{
@@ -72,7 +72,7 @@ var embeddedSnapshot = &snapshot{
 				{Text: "gap >= 2", Left: "gap", Op: ">=", Value: 2},
 				{Text: "agree == 1", Left: "agree", Op: "==", Value: 1},
 			}},
-			{ID: "one-hertz", Prompt: "Bring the top two inputs within 1 Hz of each other and still have the circuit agree with argmax within 25 ms.", Hint: "A smaller gap slows the race (look at decision_ms). Stronger inhibition or a faster τ speeds it up again.", When: []string{"gap <= 1", "agree == 1", "decision_ms >= 0", "decision_ms <= 25"}, HoldMS: 300, Solution: Settings{
+			{ID: "one-hertz", Prompt: "Bring the top two inputs within 1 Hz of each other and still have the circuit agree with argmax within 25 ms.", Hint: "A smaller gap slows the race (watch the decided at readout). Stronger inhibition or a faster τ speeds it up again.", When: []string{"gap <= 1", "agree == 1", "decision_ms >= 0", "decision_ms <= 25"}, HoldMS: 300, Solution: Settings{
 				{Key: "I4", Raw: "13", Value: 13},
 				{Key: "beta", Raw: "2", Value: 2},
 			}, conds: []Condition{
@@ -537,7 +537,7 @@ var embeddedSnapshot = &snapshot{
 			}},
 			{Step: 6, Name: "The squid's channels at I = 10 (then select I and press w)"},
 		}, Challenges: []Challenge{
-			{ID: "slowest", Prompt: "Double the leak (g_L = 0.6 mS/cm²), keep the squid's gNa = 120 and gK = 36 mS/cm², and make the axon fire repetitively at 60 Hz or less.", Hint: "A leakier membrane needs more current before it fires at all. Raise I in 0.1 µA/cm² steps and watch rate_hz: does the first repetitive rate come in low?", When: []string{"gL == 0.6", "gNa == 120", "gK == 36", "steady_hz >= 30", "steady_hz <= 60"}, HoldMS: 500, Solution: Settings{
+			{ID: "slowest", Prompt: "Double the leak (g_L = 0.6 mS/cm²), keep the squid's gNa = 120 and gK = 36 mS/cm², and make the axon fire repetitively at 60 Hz or less.", Hint: "A leakier membrane needs more current before it fires at all. Raise I in 0.1 µA/cm² steps and watch the rate readout: does the first repetitive rate come in low?", When: []string{"gL == 0.6", "gNa == 120", "gK == 36", "steady_hz >= 30", "steady_hz <= 60"}, HoldMS: 500, Solution: Settings{
 				{Key: "gL", Raw: "0.6", Value: 0.6},
 				{Key: "I", Raw: "10.1", Value: 10.1},
 			}, conds: []Condition{
@@ -958,7 +958,7 @@ var embeddedSnapshot = &snapshot{
 				{Text: "n >= 4", Left: "n", Op: ">=", Value: 4},
 				{Text: "winner == argmax", Left: "winner", Op: "==", Right: "argmax"},
 			}},
-			{ID: "fast-decision", Prompt: "Keep τ = 10 ms and the inputs 1 Hz apart, and have the right winner alone within 15 ms.", Hint: "The decision time falls as the inhibition grows. Watch the decided at readout (decision_ms).", When: []string{"tau == 10", "gap <= 1", "agree == 1", "decision_ms >= 0", "decision_ms <= 15"}, HoldMS: 200, Solution: Settings{
+			{ID: "fast-decision", Prompt: "Keep τ = 10 ms and the inputs 1 Hz apart, and have the right winner alone within 15 ms.", Hint: "The decision time falls as the inhibition grows. Watch the decided at readout.", When: []string{"tau == 10", "gap <= 1", "agree == 1", "decision_ms >= 0", "decision_ms <= 15"}, HoldMS: 200, Solution: Settings{
 				{Key: "beta", Raw: "3", Value: 3},
 			}, conds: []Condition{
 				{Text: "tau == 10", Left: "tau", Op: "==", Value: 10},
@@ -2098,7 +2098,7 @@ var embeddedSnapshot = &snapshot{
 				{Text: "n == 200", Left: "n", Op: "==", Value: 200},
 				{Text: "k == 6", Left: "k", Op: "==", Value: 6},
 			}},
-			{ID: "big-world", Prompt: "Without adding neighbours (keep k ≤ 6), keep at least 95 % of the lattice's clustering and make paths more than four times shorter (path_ratio < 0.25).", Hint: "On 200 nodes the two goals conflict, and a denser ring buys short paths the expensive way (Try it 6). Shortcuts pay off more the longer the lattice's paths are: try a larger ring.", When: []string{"k <= 6", "clustering_ratio >= 0.95", "path_ratio < 0.25"}, HoldMS: 100, Solution: Settings{
+			{ID: "big-world", Prompt: "Without adding neighbours (keep k ≤ 6), keep at least 95 % of the lattice's clustering and make paths more than four times shorter (L/L₀ < 0.25).", Hint: "On 200 nodes the two goals conflict, and a denser ring buys short paths the expensive way (Try it 6). Shortcuts pay off more the longer the lattice's paths are: try a larger ring.", When: []string{"k <= 6", "clustering_ratio >= 0.95", "path_ratio < 0.25"}, HoldMS: 100, Solution: Settings{
 				{Key: "n", Raw: "1000", Value: 1000},
 				{Key: "p", Raw: "0.01", Value: 0.01},
 			}, conds: []Condition{
@@ -2243,7 +2243,7 @@ var embeddedSnapshot = &snapshot{
 				{Key: "rate", Raw: "1", Value: 1},
 			}},
 		}, Challenges: []Challenge{
-			{ID: "fill-in", Prompt: "Show the occluded frame (input = occluded) and make the network fill in its hidden side (fill_in ≥ 0.5) with π₁ no higher than 3, a third of the preset's pull from above.", Hint: "What decides the answer is how the precisions compare, not their size: the preset trusts level 1 about 33 times more than the pixels. Keep that balance with a smaller π₁, and keep π₂ low so the frame unit may switch on fully.", When: []string{"input == occluded", "pi1 <= 3", "fill_in >= 0.5"}, HoldMS: 200, Solution: Settings{
+			{ID: "fill-in", Prompt: "Show the occluded frame (input = occluded) and make the network fill in its hidden side (fill-in ≥ 0.5) with π₁ no higher than 3, a third of the preset's pull from above.", Hint: "What decides the answer is how the precisions compare, not their size: the preset trusts level 1 about 33 times more than the pixels. Keep that balance with a smaller π₁, and keep π₂ low so the frame unit may switch on fully.", When: []string{"input == occluded", "pi1 <= 3", "fill_in >= 0.5"}, HoldMS: 200, Solution: Settings{
 				{Key: "input", Raw: "occluded", Value: 3},
 				{Key: "pi0", Raw: "0.1", Value: 0.1},
 				{Key: "pi1", Raw: "3", Value: 3},
@@ -2429,7 +2429,7 @@ var embeddedSnapshot = &snapshot{
 				{Key: "nu_ext", Raw: "0.8", Value: 0.8},
 			}},
 		}, Challenges: []Challenge{
-			{ID: "ai-state", Prompt: "With as little inhibition as it takes (g ≤ 4.5), reach the asynchronous irregular state: cv_isi > 0.8 and synchrony < 0.2, at a rate below 80 Hz.", Hint: "Inhibitory cells are four times fewer and each counts g times, so balance arrives near g = 4 (Try it 2), with the rate still above 80 Hz. What else sets how hard the cells are driven?", When: []string{"g <= 4.5", "cv_isi > 0.8", "synchrony < 0.2", "rate_hz < 80"}, HoldMS: 300, Solution: Settings{
+			{ID: "ai-state", Prompt: "With as little inhibition as it takes (g ≤ 4.5), reach the asynchronous irregular state: CV ISI > 0.8 and synchrony < 0.2, at a rate below 80 Hz.", Hint: "Inhibitory cells are four times fewer and each counts g times, so balance arrives near g = 4 (Try it 2), with the rate still above 80 Hz. What else sets how hard the cells are driven?", When: []string{"g <= 4.5", "cv_isi > 0.8", "synchrony < 0.2", "rate_hz < 80"}, HoldMS: 300, Solution: Settings{
 				{Key: "g", Raw: "4.5", Value: 4.5},
 				{Key: "nu_ext", Raw: "1.5", Value: 1.5},
 			}, conds: []Condition{
@@ -2438,7 +2438,7 @@ var embeddedSnapshot = &snapshot{
 				{Text: "synchrony < 0.2", Left: "synchrony", Op: "<", Value: 0.2},
 				{Text: "rate_hz < 80", Left: "rate_hz", Op: "<", Value: 80},
 			}},
-			{ID: "cortex-like", Prompt: "Make it cortex-like: irregular (cv_isi > 0.8) at 5–15 Hz, with an external drive of at least ν_thr.", Hint: "Lower the drive to ν_thr and then strengthen inhibition until the rate settles in the band.", When: []string{"cv_isi > 0.8", "rate_hz >= 5", "rate_hz <= 15", "nu_ext >= 1"}, HoldMS: 300, Solution: Settings{
+			{ID: "cortex-like", Prompt: "Make it cortex-like: irregular (CV ISI > 0.8) at 5–15 Hz, with an external drive of at least ν_thr.", Hint: "Lower the drive to ν_thr and then strengthen inhibition until the rate settles in the band.", When: []string{"cv_isi > 0.8", "rate_hz >= 5", "rate_hz <= 15", "nu_ext >= 1"}, HoldMS: 300, Solution: Settings{
 				{Key: "g", Raw: "7", Value: 7},
 				{Key: "nu_ext", Raw: "1", Value: 1},
 			}, conds: []Condition{
@@ -2447,7 +2447,7 @@ var embeddedSnapshot = &snapshot{
 				{Text: "rate_hz <= 15", Left: "rate_hz", Op: "<=", Value: 15},
 				{Text: "nu_ext >= 1", Left: "nu_ext", Op: ">=", Value: 1},
 			}},
-			{ID: "faster-slow-rhythm", Prompt: "First grow the network to Brunel's size (set n_e = 10 000). Keep the population firing in bursts (pop_cv > 1.3), with cells at 7–10 Hz, but make the bursts come faster: a rhythm of 25–35 Hz.", Hint: "Start from preset 6, Brunel's slow point, whose bursts come about 20 times a second while each cell fires at about 5.5 Hz. The network there is at the edge of silence: what sets how quickly it recovers from each burst?", When: []string{"n_e >= 10000", "pop_cv > 1.3", "rate_hz >= 7", "rate_hz < 10", "osc_hz >= 25", "osc_hz <= 35"}, HoldMS: 300, Solution: Settings{
+			{ID: "faster-slow-rhythm", Prompt: "First grow the network to Brunel's size (set n_e = 10 000). Keep the population firing in bursts (rate swing > 1.3), with cells at 7–10 Hz, but make the bursts come faster: a rhythm of 25–35 Hz.", Hint: "Start from preset 6, Brunel's slow point, whose bursts come about 20 times a second while each cell fires at about 5.5 Hz. The network there is at the edge of silence: what sets how quickly it recovers from each burst?", When: []string{"n_e >= 10000", "pop_cv > 1.3", "rate_hz >= 7", "rate_hz < 10", "osc_hz >= 25", "osc_hz <= 35"}, HoldMS: 300, Solution: Settings{
 				{Key: "n_e", Raw: "10000", Value: 10000},
 				{Key: "J", Raw: "0.1", Value: 0.1},
 				{Key: "g", Raw: "4.5", Value: 4.5},
@@ -2460,7 +2460,7 @@ var embeddedSnapshot = &snapshot{
 				{Text: "osc_hz >= 25", Left: "osc_hz", Op: ">=", Value: 25},
 				{Text: "osc_hz <= 35", Left: "osc_hz", Op: "<=", Value: 35},
 			}},
-			{ID: "slower-fast-rhythm", Prompt: "First grow the network to Brunel's size (set n_e = 10 000). Bring the fast rhythm down to 80–120 Hz (osc_power > 20) while cells stay irregular (cv_isi > 0.4) and fire below 70 Hz.", Hint: "Start from preset 4. The rhythm is inhibition feeding back on the cells that drove it: which parameter sets how long that loop takes?", When: []string{"n_e >= 10000", "osc_hz >= 80", "osc_hz <= 120", "osc_power > 20", "cv_isi > 0.4", "rate_hz < 70"}, HoldMS: 300, Solution: Settings{
+			{ID: "slower-fast-rhythm", Prompt: "First grow the network to Brunel's size (set n_e = 10 000). Bring the fast rhythm down to 80–120 Hz (rhythm power > 20) while cells stay irregular (CV ISI > 0.4) and fire below 70 Hz.", Hint: "Start from preset 4. The rhythm is inhibition feeding back on the cells that drove it: which parameter sets how long that loop takes?", When: []string{"n_e >= 10000", "osc_hz >= 80", "osc_hz <= 120", "osc_power > 20", "cv_isi > 0.4", "rate_hz < 70"}, HoldMS: 300, Solution: Settings{
 				{Key: "n_e", Raw: "10000", Value: 10000},
 				{Key: "J", Raw: "0.1", Value: 0.1},
 				{Key: "g", Raw: "6", Value: 6},
@@ -2643,7 +2643,7 @@ var embeddedSnapshot = &snapshot{
 				{Key: "ratio", Raw: "2", Value: 2},
 			}},
 		}, Challenges: []Challenge{
-			{ID: "sparse-and-faithful", Prompt: "Code the leaves with at most 12 active elements per patch while missing at most 14% of the variance (recon_err ≤ 0.14), for 3 s.", Hint: "λ alone trades one goal for the other: at 20 iterations you cannot have both. What did step 5 of Try it show about the number of active units when inference runs longer?", When: []string{"image == leaves", "active <= 12", "recon_err <= 0.14"}, HoldMS: 3000, Solution: Settings{
+			{ID: "sparse-and-faithful", Prompt: "Code the leaves with at most 12 active elements per patch while missing at most 14% of the variance (recon error ≤ 0.14), for 3 s.", Hint: "λ alone trades one goal for the other: at 20 iterations you cannot have both. What did step 5 of Try it show about the number of active units when inference runs longer?", When: []string{"image == leaves", "active <= 12", "recon_err <= 0.14"}, HoldMS: 3000, Solution: Settings{
 				{Key: "lambda", Raw: "0.8", Value: 0.8},
 				{Key: "iters", Raw: "100", Value: 100},
 			}, conds: []Condition{
@@ -2658,7 +2658,7 @@ var embeddedSnapshot = &snapshot{
 				{Text: "gabor_frac >= 0.7", Left: "gabor_frac", Op: ">=", Value: 0.7},
 				{Text: "patches <= 7000", Left: "patches", Op: "<=", Value: 7000},
 			}},
-			{ID: "noise-is-expensive", Prompt: "Code the noise image as faithfully as the leaves were coded (recon_err ≤ 0.1), then compare the active count with the leaves' 16.", Hint: "Noise has nothing sparse to find, so only a cheaper λ buys accuracy. Lower it until the error is low enough.", When: []string{"image == noise", "recon_err <= 0.1"}, HoldMS: 2000, Solution: Settings{
+			{ID: "noise-is-expensive", Prompt: "Code the noise image as faithfully as the leaves were coded (recon error ≤ 0.1), then compare the active count with the leaves' 16.", Hint: "Noise has nothing sparse to find, so only a cheaper λ buys accuracy. Lower it until the error is low enough.", When: []string{"image == noise", "recon_err <= 0.1"}, HoldMS: 2000, Solution: Settings{
 				{Key: "image", Raw: "noise", Value: 1},
 				{Key: "lambda", Raw: "0.4", Value: 0.4},
 			}, conds: []Condition{
