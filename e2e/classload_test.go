@@ -33,8 +33,8 @@ import (
 // NEUROTUTOR_LOAD_FOLLOWERS changes the class size, NEUROTUTOR_LOAD_FPS
 // the frame rate (serve --fps; a class's default is 10), and
 // NEUROTUTOR_LOAD_SIZES the number of distinct terminal sizes among the
-// followers (1: all at 120×40; n, up to 100: 120×40, 119×40, … 111×40, 120×39, …
-// in turn, all wide enough for the lab beside the text).
+// followers (1: all at 120×40; n, up to 100: 120×40, 119×40, … 111×40,
+// 120×39, … in turn, all wide enough for the lab beside the text).
 // Followers at one size see the same screen, which the server encodes
 // once; every other size costs another encoding of each frame.
 func BenchmarkClassFollowers(b *testing.B) {
