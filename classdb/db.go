@@ -23,7 +23,8 @@ import (
 const FileName = "classroom.db"
 
 // schemaVersion is PRAGMA user_version of the schema this code writes.
-const schemaVersion = 1
+// Version 2 added students.teacher.
+const schemaVersion = 2
 
 const schema = `
 CREATE TABLE IF NOT EXISTS students (
@@ -31,7 +32,8 @@ CREATE TABLE IF NOT EXISTS students (
 	name        TEXT NOT NULL,     -- SSH user or key comment
 	first_seen  TEXT NOT NULL,     -- RFC 3339, UTC
 	last_seen   TEXT NOT NULL,
-	last_lesson TEXT NOT NULL DEFAULT ''
+	last_lesson TEXT NOT NULL DEFAULT '',
+	teacher     INTEGER NOT NULL DEFAULT 0  -- 1: came last as a teacher
 );
 CREATE TABLE IF NOT EXISTS lessons_read (
 	student TEXT NOT NULL REFERENCES students(id),
@@ -123,6 +125,11 @@ func (d *DB) migrate() error {
 	return d.tx(func(tx *sql.Tx) error {
 		if _, err := tx.Exec(schema); err != nil {
 			return err
+		}
+		if v == 1 { // a class of the first version: everyone a student
+			if _, err := tx.Exec(`ALTER TABLE students ADD COLUMN teacher INTEGER NOT NULL DEFAULT 0`); err != nil {
+				return err
+			}
 		}
 		_, err := tx.Exec(fmt.Sprintf("PRAGMA user_version = %d", schemaVersion))
 		return err

@@ -197,3 +197,63 @@ func TestPollsAndReport(t *testing.T) {
 		}
 	}
 }
+
+// TestTeachersApartInReport: a teacher's progress is kept like a
+// student's, but the report counts and lists the class without them.
+func TestTeachersApartInReport(t *testing.T) {
+	d := openTest(t, filepath.Join(t.TempDir(), FileName))
+	if _, err := d.Teacher("SHA256:teacher", "Prof Ada"); err != nil {
+		t.Fatal(err)
+	}
+	s, _ := d.Student("user:bob", "bob")
+	if _, err := s.MarkRead("wta"); err != nil {
+		t.Fatal(err)
+	}
+	r, err := d.Report()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(r.Students) != 1 || r.Students[0].Name != "bob" || len(r.Teachers) != 1 || r.Teachers[0].Name != "Prof Ada" {
+		t.Fatalf("students %+v, teachers %+v: want bob, and Prof Ada apart", r.Students, r.Teachers)
+	}
+	var table, csv bytes.Buffer
+	r.WriteTable(&table)
+	r.WriteCSV(&csv)
+	if !strings.Contains(table.String(), "Students: 1") || !strings.Contains(table.String(), "Teachers: Prof Ada") {
+		t.Errorf("table:\n%s", table.String())
+	}
+	if strings.Contains(csv.String(), "Prof Ada") {
+		t.Errorf("the gradebook lists the teacher:\n%s", csv.String())
+	}
+}
+
+// TestFirstSchemaMigrates: a database of the first schema (no teacher
+// column) opens, keeps its students as students, and takes teachers.
+func TestFirstSchemaMigrates(t *testing.T) {
+	path := filepath.Join(t.TempDir(), FileName)
+	old, err := sql.Open("sqlite", path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range []string{
+		`CREATE TABLE students (id TEXT PRIMARY KEY, name TEXT NOT NULL, first_seen TEXT NOT NULL, last_seen TEXT NOT NULL, last_lesson TEXT NOT NULL DEFAULT '')`,
+		`INSERT INTO students VALUES ('user:carol', 'carol', '2026-12-01T10:00:00Z', '2026-12-01T11:00:00Z', 'lif')`,
+		`PRAGMA user_version = 1`,
+	} {
+		if _, err := old.Exec(q); err != nil {
+			t.Fatal(err)
+		}
+	}
+	old.Close()
+	d := openTest(t, path)
+	if _, err := d.Teacher("SHA256:teacher", "Prof Ada"); err != nil {
+		t.Fatal(err)
+	}
+	r, err := d.Report()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(r.Students) != 1 || r.Students[0].LastLesson != "lif" || len(r.Teachers) != 1 {
+		t.Fatalf("after migrating: students %+v, teachers %+v", r.Students, r.Teachers)
+	}
+}

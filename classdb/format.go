@@ -79,6 +79,13 @@ func (r *Report) WriteTable(w io.Writer) error {
 	if err := tw.Flush(); err != nil {
 		return err
 	}
+	if len(r.Teachers) > 0 {
+		var names []string
+		for _, t := range r.Teachers {
+			names = append(names, t.Name)
+		}
+		fmt.Fprintf(w, "Teachers: %s\n", strings.Join(names, ", "))
+	}
 	fmt.Fprintf(w, "\nPolls: %d\n", len(r.Polls))
 	for _, p := range r.Polls {
 		pct := 0

@@ -8,9 +8,11 @@ import (
 )
 
 // Report is everything the database holds about a class: each student's
-// progress and answers, and each poll with its tally.
+// progress and answers, and each poll with its tally. Teachers, whose
+// progress is kept too, are apart from the students.
 type Report struct {
 	Students []StudentReport `json:"students"`
+	Teachers []StudentReport `json:"teachers"`
 	Polls    []PollReport    `json:"polls"`
 }
 
@@ -21,6 +23,7 @@ type StudentReport struct {
 	FirstSeen   string         `json:"first_seen"`
 	LastSeen    string         `json:"last_seen"`
 	LastLesson  string         `json:"last_lesson"`
+	Teacher     bool           `json:"-"`
 	LessonsRead []string       `json:"lessons_read"`
 	Challenges  []ChallengeMet `json:"challenges_met"`
 	Answers     []AnswerReport `json:"answers"`
@@ -58,7 +61,7 @@ type PollReport struct {
 // Report reads the whole class, students by name, polls in the order
 // asked.
 func (d *DB) Report() (*Report, error) {
-	r := &Report{Students: []StudentReport{}, Polls: []PollReport{}}
+	r := &Report{Students: []StudentReport{}, Teachers: []StudentReport{}, Polls: []PollReport{}}
 	if d == nil {
 		return r, nil
 	}
@@ -76,9 +79,9 @@ func (d *DB) Report() (*Report, error) {
 
 func (r *Report) readStudents(tx querier) error {
 	byID := map[string]*StudentReport{}
-	err := each(tx, `SELECT id, name, first_seen, last_seen, last_lesson FROM students ORDER BY name, id`, func(rows *sql.Rows) error {
+	err := each(tx, `SELECT id, name, first_seen, last_seen, last_lesson, teacher FROM students ORDER BY name, id`, func(rows *sql.Rows) error {
 		s := StudentReport{LessonsRead: []string{}, Challenges: []ChallengeMet{}, Answers: []AnswerReport{}}
-		if err := rows.Scan(&s.ID, &s.Name, &s.FirstSeen, &s.LastSeen, &s.LastLesson); err != nil {
+		if err := rows.Scan(&s.ID, &s.Name, &s.FirstSeen, &s.LastSeen, &s.LastLesson, &s.Teacher); err != nil {
 			return err
 		}
 		r.Students = append(r.Students, s)
@@ -117,7 +120,7 @@ func (r *Report) readStudents(tx querier) error {
 	if err != nil {
 		return err
 	}
-	return each(tx, `SELECT a.student, a.poll, a.choice, a.choice = p.answer FROM answers a JOIN polls p ON p.id = a.poll ORDER BY a.poll`, func(rows *sql.Rows) error {
+	err = each(tx, `SELECT a.student, a.poll, a.choice, a.choice = p.answer FROM answers a JOIN polls p ON p.id = a.poll ORDER BY a.poll`, func(rows *sql.Rows) error {
 		var id string
 		var a AnswerReport
 		if err := rows.Scan(&id, &a.Poll, &a.Choice, &a.Right); err != nil {
@@ -129,6 +132,19 @@ func (r *Report) readStudents(tx querier) error {
 		}
 		return nil
 	})
+	if err != nil {
+		return err
+	}
+	all := r.Students
+	r.Students = []StudentReport{}
+	for _, s := range all {
+		if s.Teacher {
+			r.Teachers = append(r.Teachers, s)
+		} else {
+			r.Students = append(r.Students, s)
+		}
+	}
+	return nil
 }
 
 func (r *Report) readPolls(tx querier) error {

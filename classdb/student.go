@@ -30,15 +30,22 @@ var _ progress.Tracker = (*Student)(nil)
 // "user:<name>"), recording the name and the time seen. On a nil DB, or
 // when the database cannot be read, the student starts empty in memory;
 // the error says why.
-func (d *DB) Student(id, name string) (*Student, error) {
+func (d *DB) Student(id, name string) (*Student, error) { return d.seat(id, name, false) }
+
+// Teacher is Student for a teacher, whose progress is kept the same way
+// but who is not one of the class in its report.
+func (d *DB) Teacher(id, name string) (*Student, error) { return d.seat(id, name, true) }
+
+func (d *DB) seat(id, name string, teacher bool) (*Student, error) {
 	s := &Student{db: d, id: id, name: name, lessons: map[string]*progress.Lesson{}}
 	if d == nil {
 		return s, nil
 	}
 	err := d.tx(func(tx *sql.Tx) error {
 		now := d.stamp()
-		if _, err := tx.Exec(`INSERT INTO students (id, name, first_seen, last_seen) VALUES (?, ?, ?, ?)
-			ON CONFLICT (id) DO UPDATE SET name = excluded.name, last_seen = excluded.last_seen`, id, name, now, now); err != nil {
+		if _, err := tx.Exec(`INSERT INTO students (id, name, first_seen, last_seen, teacher) VALUES (?, ?, ?, ?, ?)
+			ON CONFLICT (id) DO UPDATE SET name = excluded.name, last_seen = excluded.last_seen, teacher = excluded.teacher`,
+			id, name, now, now, teacher); err != nil {
 			return err
 		}
 		return s.load(tx)

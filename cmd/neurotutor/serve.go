@@ -197,7 +197,11 @@ func (o *serveOptions) Run(ctx context.Context, stdout, stderr io.Writer) error 
 
 	renders := ui.NewRenderCache(64)
 	app := func(s *server.Session) (tea.Model, func(), error) {
-		student, err := db.Student(s.ID, s.Name)
+		seatOf := db.Student
+		if s.Teacher {
+			seatOf = db.Teacher
+		}
+		student, err := seatOf(s.ID, s.Name)
 		opts := []ui.Option{ui.WithFrameRate(o.fps), ui.WithRemote(), ui.WithRenderCache(renders)}
 		if themeOpt != nil {
 			opts = append(opts, themeOpt)
