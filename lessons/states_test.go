@@ -28,8 +28,9 @@ func stateLimit(info sim.Info, l *lessons.Lesson) float64 {
 // TestStatesLeaveChallengesOpen: a challenge asks the learner to find
 // something, so no preset and no Try-it state meets one on its own. Each
 // state is applied over the lab's starting values, as the lab's preset and
-// Try-it keys apply it, and run from t = 0 with the lab's seed for
-// stateLimit ms, following every challenge of its lesson at once; states
+// Try-it keys apply it, and run from t = 0 for stateLimit ms at the lab's
+// seed and the next two (where the lab's seed key takes a learner),
+// following every challenge of its lesson at once; states
 // that set the same values share one run, and a state runs only for the
 // challenges its parameters leave reachable. -short leaves out Brunel's
 // network at full size, whose states take seconds each.
@@ -59,11 +60,16 @@ func TestStatesLeaveChallengesOpen(t *testing.T) {
 					if len(open) == 0 {
 						return
 					}
-					met, _ := runChecks(t, m, l.Lab.Seed, open, limit)
-					for i, at := range met {
-						if at > 0 {
-							t.Errorf("%s: %s meets challenge %s on its own after %.0f ms (%s)",
-								l.ID, strings.Join(g.names, " and "), open[i].ID, at, strings.Join(open[i].When, ", "))
+					for _, seed := range []uint64{l.Lab.Seed, l.Lab.Seed + 1, l.Lab.Seed + 2} {
+						if seed != l.Lab.Seed {
+							m = newLabModel(t, reg, l, g.set)
+						}
+						met, _ := runChecks(t, m, seed, open, limit)
+						for i, at := range met {
+							if at > 0 {
+								t.Errorf("%s: %s meets challenge %s on its own after %.0f ms at seed %d (%s)",
+									l.ID, strings.Join(g.names, " and "), open[i].ID, at, seed, strings.Join(open[i].When, ", "))
+							}
 						}
 					}
 				})
