@@ -3,7 +3,7 @@
 package lessons
 
 var embeddedSnapshot = &snapshot{
-	Sum: 0x86554a85745f9801,
+	Sum: 0xbb32511857605816,
 	Lessons: []Lesson{
 		{ID: "why", Title: "Why look at the brain", Chapter: "introduction", Order: 1, Summary: "Where brains still beat deep networks, and Marr's three levels as the lens for this tutorial.", Lab: Lab{Model: "wta", Params: Settings{
 			{Key: "n", Raw: "4", Value: 4},
@@ -941,7 +941,7 @@ var embeddedSnapshot = &snapshot{
 				{Key: "noise", Raw: "1", Value: 1},
 			}},
 		}, Challenges: []Challenge{
-			{ID: "close-call", Prompt: "With input noise σ = 1 Hz, pick the right unit, alone, when the two largest inputs differ by 0.5 Hz or less.", Hint: "Start from the Close call with noise preset. At β = 1 the race is decided in tens of ms, before the noise averages out, and hysteresis locks in the result. Give the circuit longer to decide.", When: []string{"noise >= 1", "gap <= 0.5", "active == 1", "agree == 1"}, HoldMS: 200, Solution: Settings{
+			{ID: "close-call", Prompt: "With σ = 1 Hz of noise and inputs ≤ 0.5 Hz apart, pick the right unit alone, taking ≥ 100 ms to decide.", Hint: "Start from the Close call with noise preset. At β = 1 the race is decided in about 50 ms, before the noise averages out, and hysteresis locks in the result, right or wrong. Give the circuit longer to decide.", When: []string{"noise >= 1", "gap <= 0.5", "active == 1", "agree == 1", "decision_ms >= 100"}, HoldMS: 200, Solution: Settings{
 				{Key: "beta", Raw: "0.6", Value: 0.6},
 				{Key: "I4", Raw: "11.5", Value: 11.5},
 				{Key: "noise", Raw: "1", Value: 1},
@@ -950,6 +950,7 @@ var embeddedSnapshot = &snapshot{
 				{Text: "gap <= 0.5", Left: "gap", Op: "<=", Value: 0.5},
 				{Text: "active == 1", Left: "active", Op: "==", Value: 1},
 				{Text: "agree == 1", Left: "agree", Op: "==", Value: 1},
+				{Text: "decision_ms >= 100", Left: "decision_ms", Op: ">=", Value: 100},
 			}},
 			{ID: "top-two", Prompt: "With four units, let exactly two stay active, the largest input leading: a soft top-2.", Hint: "Keep α + β below 1 so several units can coexist, but raise β until the inhibition from two units silences the third.", When: []string{"active == 2", "n >= 4", "winner == argmax"}, HoldMS: 300, Solution: Settings{
 				{Key: "beta", Raw: "0.4", Value: 0.4},
