@@ -3,7 +3,7 @@
 package lessons
 
 var embeddedSnapshot = &snapshot{
-	Sum: 0xbb32511857605816,
+	Sum: 0x88ae5ef1a378cadc,
 	Lessons: []Lesson{
 		{ID: "why", Title: "Why look at the brain", Chapter: "introduction", Order: 1, Summary: "Where brains still beat deep networks, and Marr's three levels as the lens for this tutorial.", Lab: Lab{Model: "wta", Params: Settings{
 			{Key: "n", Raw: "4", Value: 4},
@@ -2254,13 +2254,14 @@ var embeddedSnapshot = &snapshot{
 				{Text: "pi1 <= 3", Left: "pi1", Op: "<=", Value: 3},
 				{Text: "fill_in >= 0.5", Left: "fill_in", Op: ">=", Value: 0.5},
 			}},
-			{ID: "denoise", Prompt: "With pixel noise σ ≥ 0.5, bring the prediction within a mean squared error of 0.1 of the clean frame (the noisy input itself is off by about 0.25).", Hint: "Trust the noisy pixels less than the shapes: bring π₀ well below 1 (the matched precision 1/σ² = 4 would trust them more, and does worse). Then let the shapes at level 2 pull harder with π₁.", When: []string{"noise >= 0.5", "clean_mse <= 0.1"}, HoldMS: 200, Solution: Settings{
-				{Key: "noise", Raw: "0.5", Value: 0.5},
-				{Key: "pi0", Raw: "0.25", Value: 0.25},
-				{Key: "pi1", Raw: "4", Value: 4},
+			{ID: "denoise", Prompt: "With pixel noise σ ≥ 0.7, bring the prediction within a mean squared error of 0.125 of the clean frame (the noisy input itself is off by about 0.5; with every precision at 1 the prediction is off by about 0.2).", Hint: "Trust the noisy pixels less than the shapes: bring π₀ well below 1 (the matched precision 1/σ² ≈ 2 would trust them more, and does worse). Then let the shapes at level 2 pull harder with π₁, and keep π₂ low so they may switch on.", When: []string{"noise >= 0.7", "clean_mse <= 0.125"}, HoldMS: 200, Solution: Settings{
+				{Key: "noise", Raw: "0.7", Value: 0.7},
+				{Key: "pi0", Raw: "0.1", Value: 0.1},
+				{Key: "pi1", Raw: "5", Value: 5},
+				{Key: "pi2", Raw: "0.2", Value: 0.2},
 			}, conds: []Condition{
-				{Text: "noise >= 0.5", Left: "noise", Op: ">=", Value: 0.5},
-				{Text: "clean_mse <= 0.1", Left: "clean_mse", Op: "<=", Value: 0.1},
+				{Text: "noise >= 0.7", Left: "noise", Op: ">=", Value: 0.7},
+				{Text: "clean_mse <= 0.125", Left: "clean_mse", Op: "<=", Value: 0.125},
 			}},
 			{ID: "fast-and-same", Prompt: "Settle within 8 ms without raising the inference rate above 0.05/ms, and keep the sensory error ≤ 1.8 (the same answer as now).", Hint: "Only the ratios of the precisions decide where the network settles; their overall size sets how steep the energy is, and so how fast it rolls downhill.", When: []string{"rate <= 0.05", "settled_ms >= 0", "settled_ms <= 8", "error_l1 <= 1.8"}, HoldMS: 100, Solution: Settings{
 				{Key: "pi0", Raw: "5", Value: 5},
