@@ -3,7 +3,7 @@
 package lessons
 
 var embeddedSnapshot = &snapshot{
-	Sum: 0x44292547187be865,
+	Sum: 0x359526010616a931,
 	Lessons: []Lesson{
 		{ID: "why", Title: "Why look at the brain", Chapter: "introduction", Order: 1, Summary: "Where brains still beat deep networks, and Marr's three levels as the lens for this tutorial.", Lab: Lab{Model: "wta", Params: Settings{
 			{Key: "n", Raw: "4", Value: 4},
@@ -1940,10 +1940,10 @@ var embeddedSnapshot = &snapshot{
 				{Key: "noise", Raw: "1", Value: 1},
 				{Key: "silenced", Raw: "0.5", Value: 0.5},
 			}},
-			{Step: 5, Name: "Dense code, n = 20, silenced = 0.5", Params: Settings{
+			{Step: 5, Name: "Dense code, n = 20, silenced = 0.7", Params: Settings{
 				{Key: "code", Raw: "distributed", Value: 1},
 				{Key: "n", Raw: "20", Value: 20},
-				{Key: "silenced", Raw: "0.5", Value: 0.5},
+				{Key: "silenced", Raw: "0.7", Value: 0.7},
 			}},
 		}, Challenges: []Challenge{
 			{ID: "small-and-robust", Prompt: "Silence half the units (silenced = 0.5). With no more than 80 units in all, still tell at least 10 stimuli apart on 95% of trials.", Hint: "With one unit per stimulus, every lost unit is a lost stimulus. Spread each stimulus over many units.", When: []string{"silenced >= 0.5", "n <= 80", "k >= 10", "accuracy >= 0.95", "trials >= 500"}, HoldMS: 500, Solution: Settings{
