@@ -3,7 +3,7 @@
 package lessons
 
 var embeddedSnapshot = &snapshot{
-	Sum: 0x88ae5ef1a378cadc,
+	Sum: 0xcc39930849b9c26b,
 	Lessons: []Lesson{
 		{ID: "why", Title: "Why look at the brain", Chapter: "introduction", Order: 1, Summary: "Where brains still beat deep networks, and Marr's three levels as the lens for this tutorial.", Lab: Lab{Model: "wta", Params: Settings{
 			{Key: "n", Raw: "4", Value: 4},
@@ -1941,10 +1941,10 @@ var embeddedSnapshot = &snapshot{
 				{Key: "noise", Raw: "1", Value: 1},
 				{Key: "silenced", Raw: "0.5", Value: 0.5},
 			}},
-			{Step: 5, Name: "Dense code, n = 20, silenced = 0.5", Params: Settings{
+			{Step: 5, Name: "Dense code, n = 20, silenced = 0.7", Params: Settings{
 				{Key: "code", Raw: "distributed", Value: 1},
 				{Key: "n", Raw: "20", Value: 20},
-				{Key: "silenced", Raw: "0.5", Value: 0.5},
+				{Key: "silenced", Raw: "0.7", Value: 0.7},
 			}},
 		}, Challenges: []Challenge{
 			{ID: "small-and-robust", Prompt: "Silence half the units (silenced = 0.5). With no more than 80 units in all, still tell at least 10 stimuli apart on 95% of trials.", Hint: "With one unit per stimulus, every lost unit is a lost stimulus. Spread each stimulus over many units.", When: []string{"silenced >= 0.5", "n <= 80", "k >= 10", "accuracy >= 0.95", "trials >= 500"}, HoldMS: 500, Solution: Settings{
@@ -2049,10 +2049,10 @@ var embeddedSnapshot = &snapshot{
 				{Key: "k", Raw: "6", Value: 6},
 				{Key: "p", Raw: "0"},
 			}},
-			{Name: "Small world", Note: "p = 0.03: 17 shortcuts; clustering keeps 92 %, path length drops to 39 %.", Params: Settings{
+			{Name: "Small world", Note: "p = 0.02: 9 shortcuts; clustering keeps 95 %, path length drops to 44 %.", Params: Settings{
 				{Key: "n", Raw: "200", Value: 200},
 				{Key: "k", Raw: "6", Value: 6},
-				{Key: "p", Raw: "0.03", Value: 0.03},
+				{Key: "p", Raw: "0.02", Value: 0.02},
 			}},
 			{Name: "Random graph", Note: "p = 1: clustering collapses to ≈ k/n, paths ≈ ln n / ln k.", Params: Settings{
 				{Key: "n", Raw: "200", Value: 200},
@@ -2091,7 +2091,7 @@ var embeddedSnapshot = &snapshot{
 			}},
 			{Step: 7, Name: "n = 200, k = 6 (then select p and press w)"},
 		}, Challenges: []Challenge{
-			{ID: "small-world", Prompt: "On the 200-node ring with k = 6, keep more than 85 % of the lattice's clustering while cutting the mean path length below 37 % of the lattice's.", Hint: "The Small world preset (p = 0.03) keeps 92 % of the clustering at 39 % of the path length. Raise p a step at a time and watch both ratios.", When: []string{"clustering_ratio > 0.85", "path_ratio < 0.37", "n == 200", "k == 6"}, HoldMS: 100, Solution: Settings{
+			{ID: "small-world", Prompt: "On the 200-node ring with k = 6, keep more than 85 % of the lattice's clustering while cutting the mean path length below 37 % of the lattice's.", Hint: "The Small world preset (p = 0.02) keeps 95 % of the clustering at 44 % of the path length. Raise p a step at a time and watch both ratios.", When: []string{"clustering_ratio > 0.85", "path_ratio < 0.37", "n == 200", "k == 6"}, HoldMS: 100, Solution: Settings{
 				{Key: "p", Raw: "0.04", Value: 0.04},
 			}, conds: []Condition{
 				{Text: "clustering_ratio > 0.85", Left: "clustering_ratio", Op: ">", Value: 0.85},
