@@ -3,7 +3,7 @@
 package lessons
 
 var embeddedSnapshot = &snapshot{
-	Sum: 0xcc39930849b9c26b,
+	Sum: 0x41a99c9913d1caf2,
 	Lessons: []Lesson{
 		{ID: "why", Title: "Why look at the brain", Chapter: "introduction", Order: 1, Summary: "Where brains still beat deep networks, and Marr's three levels as the lens for this tutorial.", Lab: Lab{Model: "wta", Params: Settings{
 			{Key: "n", Raw: "4", Value: 4},
@@ -1119,12 +1119,13 @@ var embeddedSnapshot = &snapshot{
 				{Text: "flip >= 0.35", Left: "flip", Op: ">=", Value: 0.35},
 				{Text: "overlap >= 0.99", Left: "overlap", Op: ">=", Value: 0.99},
 			}},
-			{ID: "spurious", Prompt: "With at least 6 stored patterns, all of them stable, make the network settle into a false memory (overlap between 0.3 and 0.6).", Hint: "A mixture of stored patterns sits near overlap 0.5. Keep the load low so stable stays 1, then damage the cue heavily (flip 0.4 to 0.5). Which state a cue lands in is luck of the draw: if it lands on a memory, try neighbouring values of N, P and flip, or press s for a new draw.", When: []string{"patterns >= 6", "converged == 1", "overlap >= 0.3", "overlap <= 0.6", "stable_fraction == 1"}, HoldMS: 300, Solution: Settings{
+			{ID: "spurious", Prompt: "With at least 6 stored patterns, all of them stable, and a cue with at least 40% of its bits flipped, make the network settle into a false memory (overlap between 0.3 and 0.6).", Hint: "A mixture of stored patterns sits near overlap 0.5. Keep the load low so stable stays 1, then damage the cue heavily (flip 0.4 to 0.5). Which state a cue lands in is luck of the draw: if it lands on a memory, try neighbouring values of N, P and flip, or press s for a new draw.", When: []string{"patterns >= 6", "flip >= 0.4", "converged == 1", "overlap >= 0.3", "overlap <= 0.6", "stable_fraction == 1"}, HoldMS: 300, Solution: Settings{
 				{Key: "n", Raw: "206", Value: 206},
 				{Key: "patterns", Raw: "6", Value: 6},
 				{Key: "flip", Raw: "0.46", Value: 0.46},
 			}, conds: []Condition{
 				{Text: "patterns >= 6", Left: "patterns", Op: ">=", Value: 6},
+				{Text: "flip >= 0.4", Left: "flip", Op: ">=", Value: 0.4},
 				{Text: "converged == 1", Left: "converged", Op: "==", Value: 1},
 				{Text: "overlap >= 0.3", Left: "overlap", Op: ">=", Value: 0.3},
 				{Text: "overlap <= 0.6", Left: "overlap", Op: "<=", Value: 0.6},
@@ -1350,7 +1351,7 @@ var embeddedSnapshot = &snapshot{
 			{Name: "Quiet", Note: "g = 0.9: every eigenvalue of g·J lies left of Re λ = 1, and activity dies at about 12 per second.", Params: Settings{
 				{Key: "g", Raw: "0.9", Value: 0.9},
 			}},
-			{Name: "Chaos", Note: "g = 1.5, no learning: irregular activity that never settles, λ_max > 0.", Params: Settings{
+			{Name: "Chaos", Note: "g = 1.5, no learning: irregular activity, λ_max > 0, in most draws of the network.", Params: Settings{
 				{Key: "g", Raw: "1.5", Value: 1.5},
 			}},
 			{Name: "FORCE", Note: "10 s of FORCE learning on the 600 ms triangle wave, then the network plays it alone.", Params: Settings{
@@ -1391,10 +1392,11 @@ var embeddedSnapshot = &snapshot{
 			}},
 			{Step: 8, Name: "The starting values (then select g and press w)"},
 		}, Challenges: []Challenge{
-			{ID: "edge", Prompt: "Without learning, find how far above the transition a rhythm survives: keep the activity at ⟨x²⟩ ≥ 0.2 with no chaos (λ_max ≤ 0.5 1/s) for 5 s.", Hint: "⟨x²⟩ grows like g − 1 above the transition (≈ 0.08 at g = 1.1), and at 1.5 the network is chaotic. Climb g in steps of 0.05 from 1.1, and give λ_max, measured over the last 2 s, time to settle.", When: []string{"train_s == 0", "var_x >= 0.2", "lyapunov <= 0.5"}, HoldMS: 5000, Solution: Settings{
+			{ID: "edge", Prompt: "Without learning, lower g (g < 1.5) to find how far above the transition a rhythm survives: keep ⟨x²⟩ ≥ 0.2 with no chaos (λ_max ≤ 0.5 1/s) for 5 s.", Hint: "⟨x²⟩ grows like g − 1 above the transition (≈ 0.08 at g = 1.1), and at 1.5 the network is usually chaotic. Climb g in steps of 0.05 from 1.1, and give λ_max, measured over the last 2 s, time to settle.", When: []string{"train_s == 0", "g < 1.5", "var_x >= 0.2", "lyapunov <= 0.5"}, HoldMS: 5000, Solution: Settings{
 				{Key: "g", Raw: "1.3", Value: 1.3},
 			}, conds: []Condition{
 				{Text: "train_s == 0", Left: "train_s", Op: "=="},
+				{Text: "g < 1.5", Left: "g", Op: "<", Value: 1.5},
 				{Text: "var_x >= 0.2", Left: "var_x", Op: ">=", Value: 0.2},
 				{Text: "lyapunov <= 0.5", Left: "lyapunov", Op: "<=", Value: 0.5},
 			}},
