@@ -3,7 +3,7 @@
 package lessons
 
 var embeddedSnapshot = &snapshot{
-	Sum: 0x41a99c9913d1caf2,
+	Sum: 0xf07a795a770b3caf,
 	Lessons: []Lesson{
 		{ID: "why", Title: "Why look at the brain", Chapter: "introduction", Order: 1, Summary: "Where brains still beat deep networks, and Marr's three levels as the lens for this tutorial.", Lab: Lab{Model: "wta", Params: Settings{
 			{Key: "n", Raw: "4", Value: 4},
@@ -1729,10 +1729,12 @@ var embeddedSnapshot = &snapshot{
 				{Text: "np_avg >= 80", Left: "np_avg", Op: ">=", Value: 80},
 				{Text: "examples <= 12000", Left: "examples", Op: "<=", Value: 12000},
 			}},
-			{ID: "quick-np", Prompt: "Get NP to 76% (over the last 1000 examples) before it has seen 3,500 examples.", Hint: "Larger steps (Try it 2) and a wider layer (Try it 3) each speed NP up early, but alone they reach 76% only after 4,400 and 3,600 examples. Combine them, with a step between 0.001 and 0.005.", When: []string{"np_avg >= 76", "examples <= 3500"}, HoldMS: 500, Solution: Settings{
+			{ID: "quick-np", Prompt: "Combine a wider layer with a larger step than the lab's η_NP = 0.001, and get NP to 76% (over the last 1000 examples) before it has seen 3,500 examples.", Hint: "Larger steps (Try it 2) and a wider layer (Try it 3) each speed NP up early, but alone they reach 76% only after 4,400 and 3,600 examples. Combine them, with a step between 0.001 and 0.005.", When: []string{"eta_np > 0.001", "hidden > 20", "np_avg >= 76", "examples <= 3500"}, HoldMS: 500, Solution: Settings{
 				{Key: "hidden", Raw: "100", Value: 100},
 				{Key: "eta_np", Raw: "0.0025", Value: 0.0025},
 			}, conds: []Condition{
+				{Text: "eta_np > 0.001", Left: "eta_np", Op: ">", Value: 0.001},
+				{Text: "hidden > 20", Left: "hidden", Op: ">", Value: 20},
 				{Text: "np_avg >= 76", Left: "np_avg", Op: ">=", Value: 76},
 				{Text: "examples <= 3500", Left: "examples", Op: "<=", Value: 3500},
 			}},
