@@ -192,23 +192,31 @@ func TestDivergingTerminals(t *testing.T) {
 // meanwhile if the cursor is elsewhere).
 func TestScreenLifecycle(t *testing.T) {
 	c := New()
-	var out lockedBuffer
-	s := c.NewScreen(&out, new(sync.Mutex), Terminal{Width: 40, Height: 5, Profile: colorprofile.ANSI256, Term: "xterm-256color"})
+	// The screen writes under mu, as it would around Bubble Tea's writes;
+	// the test reads under it too.
+	var out bytes.Buffer
+	var mu sync.Mutex
+	written := func() string {
+		mu.Lock()
+		defer mu.Unlock()
+		return out.String()
+	}
+	s := c.NewScreen(&out, &mu, Terminal{Width: 40, Height: 5, Profile: colorprofile.ANSI256, Term: "xterm-256color"})
 	s.Start()
 	m := s.Model(stub{content: "hello"})
 	m, _ = m.Update(tea.WindowSizeMsg{Width: 40, Height: 5})
 	m.View()
 	deadline := time.Now().Add(5 * time.Second)
-	for !strings.Contains(out.String(), "hello") {
+	for !strings.Contains(written(), "hello") {
 		if time.Now().After(deadline) {
-			t.Fatalf("nothing drawn: %q", out.String())
+			t.Fatalf("nothing drawn: %q", written())
 		}
 		time.Sleep(5 * time.Millisecond)
 	}
 	if err := s.Close(); err != nil {
 		t.Fatal(err)
 	}
-	got := out.String()
+	got := written()
 	for _, want := range []string{"\x1b[?1049h", "\x1b[?25l", "\x1b[?1002h", "\x1b]2;neurotutor\a"} {
 		if !strings.HasPrefix(got, want) && !strings.Contains(got[:strings.Index(got, "hello")], want) {
 			t.Errorf("missing %q before the first frame: %q", want, got)
@@ -219,7 +227,7 @@ func TestScreenLifecycle(t *testing.T) {
 	}
 	m.View() // after Close: nothing more is written
 	time.Sleep(2 * MinInterval)
-	if out.String() != got {
+	if written() != got {
 		t.Error("a view after Close was drawn")
 	}
 }
@@ -229,23 +237,6 @@ type stub struct{ content string }
 func (s stub) Init() tea.Cmd                       { return nil }
 func (s stub) Update(tea.Msg) (tea.Model, tea.Cmd) { return s, nil }
 func (s stub) View() tea.View                      { return view(s.content) }
-
-type lockedBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (l *lockedBuffer) Write(p []byte) (int, error) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.b.Write(p)
-}
-
-func (l *lockedBuffer) String() string {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.b.String()
-}
 
 // BenchmarkEncode is the cost of one terminal's change of screen when no
 // other terminal shares it: a 120×40 screen whose every line changes
