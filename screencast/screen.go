@@ -36,6 +36,7 @@ type Screen struct {
 
 	// Owned by the painting goroutine.
 	shown        Terminal
+	group        *group // the caster's group for shown
 	screen       uint64 // what the terminal shows; unknown after a resize
 	content      string // the view drawn last
 	title        string
@@ -168,14 +169,13 @@ func (s *Screen) draw(v tea.View, t Terminal) {
 		head = append(head, ansi.SetWindowTitle(v.WindowTitle)...)
 		s.title = v.WindowTitle
 	}
-	if t != s.shown {
-		s.shown, s.screen = t, unknown
+	if t != s.shown || s.group == nil {
+		s.shown, s.screen, s.group = t, unknown, s.caster.group(t)
 	}
 	to := s.caster.hash(v.Content)
 	var frame []byte
 	if to != s.screen {
-		g := s.caster.group(t)
-		frame = s.caster.draw(g, s.screen, s.content, to, v.Content)
+		frame = s.caster.draw(s.group, s.screen, s.content, to, v.Content)
 		s.screen, s.content = to, v.Content
 	}
 	if len(head) == 0 && len(frame) == 0 {
